@@ -1,0 +1,330 @@
+"""The Network: registry of groups and synapse groups, the one global schedule, simulation."""
+from __future__ import annotations
+
+import bisect
+import contextlib
+import threading
+import time
+import warnings
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+
+import numpy as np
+
+from engine.behavior import Behavior
+from engine.constants import DxS, SxD
+from engine.genome import format_gene, get_genome
+from engine.host import BehaviorHost, normalize_behaviors
+from engine.tagging import TaggableObjectBase
+
+__all__ = ["Network", "intercept_simulation", "collect_networks", "NotInitializedWarning"]
+
+_local = threading.local()
+
+
+class NotInitializedWarning(UserWarning):
+    """Simulation was started before ``initialize()``; the network initialized itself."""
+
+
+@contextlib.contextmanager
+def intercept_simulation(handler: Callable[["Network", int], Any]) -> Iterator[None]:
+    """While active (in this thread), ``simulate_iterations`` calls ``handler(net, n)`` instead."""
+    previous = getattr(_local, "interceptor", None)
+    _local.interceptor = handler
+    try:
+        yield
+    finally:
+        _local.interceptor = previous
+
+
+@contextlib.contextmanager
+def collect_networks() -> Iterator[List["Network"]]:
+    """Yield a list that receives every Network constructed in this thread while active."""
+    collected: List[Network] = []
+    stack = getattr(_local, "collectors", [])
+    _local.collectors = stack + [collected]
+    try:
+        yield collected
+    finally:
+        _local.collectors = stack
+
+
+ScheduleEntry = Tuple[Any, Any, Behavior]
+
+
+class Network(BehaviorHost, TaggableObjectBase):
+    """A network of neuron groups and synapse groups stepped by one global behavior schedule.
+
+    Parameters
+    ----------
+    tag : str, optional
+        Comma-separated tags.
+    behavior : dict or list, optional
+        Network-level behaviors ``{key: Behavior}``; the parent they get is the network.
+    settings : dict, optional
+        ``'dtype'`` (default ``np.float32``), ``'syn_dim'`` (``DxS`` default or ``SxD``; the
+        synonym ``'synapse_mode'`` is accepted), ``'dt'`` (seconds per iteration, used by the
+        studio for the real-time factor).
+    """
+
+    def __init__(self, tag: Optional[str] = None, behavior: Any = None,
+                 settings: Optional[Dict[str, Any]] = None):
+        TaggableObjectBase.__init__(self, tag)
+        settings = dict(settings or {})
+        self.settings = settings
+        self.def_dtype = settings.get("dtype", np.float32)
+        syn_dim = settings.get("syn_dim", settings.get("synapse_mode", DxS))
+        if syn_dim not in (DxS, SxD):
+            raise ValueError(f"settings 'syn_dim' must be DxS ({DxS}) or SxD ({SxD}), got {syn_dim!r}")
+        self.transposed_synapse_matrix_mode = syn_dim == SxD
+        self.dt: Optional[float] = settings.get("dt")
+        self.iteration = 0
+        self.recording = True
+        self.network = self
+        self.NeuronGroups: List[Any] = []
+        self.SynapseGroups: List[Any] = []
+        self.analysis_modules: List[Any] = []
+        self.behavior: Dict[Any, Behavior] = {}
+        self.sorted_behavior_execution_list: List[ScheduleEntry] = []
+        self._schedule_keys: List[Any] = []
+        self._fast_schedule: Optional[list] = None
+        self.initialized = False
+        for key, item in normalize_behaviors(behavior, "Network").items():
+            self._attach(key, item)
+        self._ready = True
+        for collector in getattr(_local, "collectors", []):
+            collector.append(self)
+
+    # ------------------------------------------------------------------ schedule
+
+    def _schedule_add(self, key: Any, parent: Any, behavior: Behavior) -> None:
+        position = bisect.bisect_right(self._schedule_keys, key)
+        self._schedule_keys.insert(position, key)
+        self.sorted_behavior_execution_list.insert(position, (key, parent, behavior))
+        self._fast_schedule = None
+
+    def _schedule_remove(self, behavior: Behavior) -> None:
+        for position, entry in enumerate(self.sorted_behavior_execution_list):
+            if entry[2] is behavior:
+                del self.sorted_behavior_execution_list[position]
+                del self._schedule_keys[position]
+                break
+        self._fast_schedule = None
+
+    def _build_fast_schedule(self) -> list:
+        self._fast_schedule = [(behavior, parent, behavior.iteration)
+                               for _, parent, behavior in self.sorted_behavior_execution_list
+                               if not behavior.empty_iteration_function]
+        return self._fast_schedule
+
+    # ------------------------------------------------------------------ structure
+
+    def all_objects(self) -> List[Any]:
+        """``[network] + NeuronGroups + SynapseGroups``."""
+        return [self] + self.NeuronGroups + self.SynapseGroups
+
+    def all_behaviors(self) -> List[Behavior]:
+        """Every behavior of every object, in object order and then dict order."""
+        return [b for obj in self.all_objects() for b in obj.behavior.values()]
+
+    def _children_matches(self, key: Any) -> List[Any]:
+        found = BehaviorHost._children_matches(self, key)
+        for obj in self.NeuronGroups + self.SynapseGroups:
+            found.extend(obj._matches(key))
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        # Fallback: net.<tag> finds behaviors of groups too (e.g. net.train for a group behavior).
+        if name.startswith("_") or "_ready" not in self.__dict__:
+            raise AttributeError(name)
+        found = self[name, 0]
+        if found is None:
+            raise AttributeError(f"'Network' object has no attribute or tag {name!r}")
+        return found
+
+    def add_behaviors_to_object(self, behaviors: Dict[Any, Behavior], obj: Any) -> None:
+        """``obj.add_behaviors(behaviors)`` (with initialization)."""
+        obj.add_behaviors(behaviors)
+
+    def add_behaviors_to_objects(self, behaviors: Dict[Any, Behavior], objs: List[Any]) -> None:
+        for obj in objs:
+            obj.add_behaviors(behaviors)
+
+    # ------------------------------------------------------------------ initialize
+
+    def initialize(self, info: bool = True, warnings: bool = True, storage_manager: Any = None) -> None:
+        """Substitute genes, initialize every behavior in global order, recorders last."""
+        for obj in self.all_objects():
+            for behavior in obj.behavior.values():
+                if not behavior.initialize_on_init:
+                    behavior.set_gene_variables()
+        genome = get_genome()
+        if genome:
+            if info:
+                print("genome:", genome)
+            if storage_manager is not None:
+                storage_manager.save_param("evolution_params", str(genome))
+                for key, value in genome.items():
+                    storage_manager.save_param(key, format_gene(value))
+        if info:
+            description = str(self)
+            print(description)
+            if storage_manager is not None:
+                storage_manager.save_param("info", description)
+        for wanted_last in (False, True):
+            for _, parent, behavior in list(self.sorted_behavior_execution_list):
+                if behavior.initialize_on_init or bool(behavior.initialize_last) != wanted_last:
+                    continue
+                behavior.initialize(parent)
+                behavior.check_unused_attrs()
+        for obj in self.all_objects():
+            obj._apply_behavior_shortcuts()
+        self._rename_duplicate_groups(warnings)
+        self._fast_schedule = None
+        self.initialized = True
+
+    def _rename_duplicate_groups(self, show_warning: bool) -> None:
+        seen: Dict[str, int] = {}
+        for group in self.NeuronGroups:
+            tag = group.tags[0]
+            if tag in seen:
+                seen[tag] += 1
+                new_tag = tag + chr(ord("a") + seen[tag])
+                if show_warning:
+                    print(f"Warning: NeuronGroup tag '{tag}' is used twice; renamed to '{new_tag}'")
+                group.tags[0] = new_tag
+            else:
+                seen[tag] = 0
+
+    # ------------------------------------------------------------------ simulate
+
+    def simulate_iteration(self, measure_behavior_execution_time: bool = False) -> Optional[dict]:
+        """Advance one step: ``iteration += 1``, then every enabled behavior in key order."""
+        if not self.initialized:
+            self._initialize_implicitly()
+        schedule = self._fast_schedule
+        if schedule is None:
+            schedule = self._build_fast_schedule()
+        self.iteration += 1
+        if measure_behavior_execution_time:
+            return self._timed_iteration()
+        for behavior, parent, step in schedule:
+            if behavior.behavior_enabled:
+                step(parent)
+        return None
+
+    def _timed_iteration(self) -> dict:
+        measures = self.__dict__.setdefault("time_measures", {})
+        for key, parent, behavior in self.sorted_behavior_execution_list:
+            if behavior.behavior_enabled and not behavior.empty_iteration_function:
+                start = time.perf_counter()
+                behavior.iteration(parent)
+                measures[key] = measures.get(key, 0.0) + (time.perf_counter() - start) * 1000.0
+        return measures
+
+    def _initialize_implicitly(self) -> None:
+        warnings.warn("simulate called before Network.initialize(): initializing now "
+                      "(call net.initialize() yourself to silence this)", NotInitializedWarning,
+                      stacklevel=3)
+        self.initialize(info=False)
+
+    def simulate_iterations(self, iterations: Any, batch_size: int = 100,
+                            measure_block_time: bool = True, disable_recording: bool = False,
+                            batch_progress_update_func: Optional[Callable] = None) -> Optional[float]:
+        """Run ``iterations`` steps in blocks of ``batch_size``, printing progress per block.
+
+        Returns the duration of the last full block in ms (or None).
+        """
+        interceptor = getattr(_local, "interceptor", None)
+        if interceptor is not None:
+            return interceptor(self, iterations)
+        iterations = _as_count(iterations, "iterations")
+        if iterations < 0:
+            raise ValueError(f"iterations must not be negative, got {iterations}")
+        batch_size = iterations if batch_size == -1 else _as_count(batch_size, "batch_size")
+        if batch_size <= 0:
+            batch_size = max(iterations, 1)
+        previous_flags = [obj.recording for obj in self.all_objects()]
+        if disable_recording:
+            self.recording_off()
+        try:
+            return self._run_blocks(iterations, batch_size, measure_block_time,
+                                    batch_progress_update_func)
+        finally:
+            if disable_recording:
+                for obj, flag in zip(self.all_objects(), previous_flags):
+                    obj.recording = flag
+
+    def _run_blocks(self, iterations: int, batch_size: int, measure: bool,
+                    progress: Optional[Callable]) -> Optional[float]:
+        blocks, remainder = divmod(iterations, batch_size)
+        block_ms: Optional[float] = None
+        step = self.simulate_iteration
+        for block in range(1, blocks + 1):
+            start = time.perf_counter()
+            for _ in range(batch_size):
+                step()
+            if measure:
+                block_ms = (time.perf_counter() - start) * 1000.0
+                percent = int(block / blocks * 100)
+                remaining = (blocks - block) * block_ms / 60000.0
+                print(f"\r{batch_size}x {block}/{blocks} ({percent}%) {int(block_ms)}ms "
+                      f"{remaining:.1f}min", end="", flush=True)
+            if progress is not None:
+                progress(block / blocks * 100.0, self)
+        for _ in range(remainder):
+            step()
+        if measure and blocks:
+            print()
+        return block_ms
+
+    # ------------------------------------------------------------------ recording
+
+    def recording_off(self) -> None:
+        """Stop every recorder (the network's, every group's and synapse group's)."""
+        for obj in self.all_objects():
+            obj.recording = False
+
+    def recording_on(self) -> None:
+        for obj in self.all_objects():
+            obj.recording = True
+
+    def clear_recorder(self, keys: Optional[List[Any]] = None) -> None:
+        """Empty the data of every recorder (only those under the behavior keys in ``keys``)."""
+        for obj in self.all_objects():
+            for key, behavior in obj.behavior.items():
+                if hasattr(behavior, "clear_recorder") and (keys is None or key in keys):
+                    behavior.clear_recorder()
+
+    # ------------------------------------------------------------------ description
+
+    def __str__(self) -> str:
+        neurons = sum(g.size for g in self.NeuronGroups)
+        synapses = sum(s.src.size * s.dst.size for s in self.SynapseGroups)
+        lines = [f"Network{self.tags}(Neurons: {neurons}|{len(self.NeuronGroups)} groups, "
+                 f"Synapses: {synapses}|{len(self.SynapseGroups)} groups){_behavior_text(self)}"]
+        lines += [str(group) for group in self.NeuronGroups]
+        seen_tags = []
+        for sg in self.SynapseGroups:
+            if sg.tags not in seen_tags:
+                seen_tags.append(list(sg.tags))
+                lines.append(str(sg))
+        return "\r\n".join(lines)
+
+    def __repr__(self) -> str:
+        return (f"<Network {self.tags[0]!r}: {len(self.NeuronGroups)} groups, "
+                f"{len(self.SynapseGroups)} synapse groups, iteration {self.iteration}>")
+
+
+def _behavior_text(obj: Any) -> str:
+    return "{" + "".join(f"{k}:{b}" for k, b in obj.behavior.items()) + "}"
+
+
+def _as_count(value: Any, name: str) -> int:
+    if isinstance(value, str):
+        raise TypeError(f"{name}={value!r}: string durations need a 'Clock' behavior, which this "
+                        "engine does not provide yet; pass a number of iterations")
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise TypeError(f"{name} must be a whole number, got {value!r}")

@@ -1,0 +1,149 @@
+"""NeuronGroup: a population of neurons whose state lives in per-neuron numpy vectors."""
+from __future__ import annotations
+
+import numbers
+from typing import Any, Dict, List, Optional
+
+import numpy as np
+
+from engine.behavior import Behavior
+from engine.constants import afferent, efferent
+from engine.host import BehaviorHost, normalize_behaviors
+from engine.tagging import NetworkObjectBase, set_shortcut
+from engine.values import generate
+
+__all__ = ["NeuronGroup"]
+
+
+class NeuronGroup(BehaviorHost, NetworkObjectBase):
+    """A group of ``size`` neurons with behaviors.
+
+    Parameters
+    ----------
+    net : Network
+        The network the group belongs to.
+    size : int or NeuronDimension
+        Number of neurons, or a geometry (``get_squared_dim(100)``, ``NeuronDimension(width=10,
+        height=10)``) that sets the size and the ``x``/``y``/``z`` coordinates.
+    behavior : dict or list, optional
+        ``{key: Behavior}``; a list gets keys 0, 1, 2, ...
+    tag : str, optional
+        Comma-separated tags (default ``'NeuronGroup_<k>'``).
+    color : tuple, optional
+        RGBA colour used by the studio.
+    """
+
+    def __init__(self, net: Any, size: Any, behavior: Any = None, tag: Optional[str] = None,
+                 color: Any = None):
+        if tag is None and net is not None:
+            tag = f"NeuronGroup_{len(net.NeuronGroups) + 1}"
+        NetworkObjectBase.__init__(self, tag)
+        self.network = net
+        behaviors = normalize_behaviors(behavior, f"NeuronGroup '{self.tags[0]}'")
+        dimension = None
+        if isinstance(size, Behavior):
+            dimension = size
+            behaviors = _insert_dimension(behaviors, dimension, behavior, self.tags[0])
+            size = 1
+        self.size = _check_size(size, self.tags[0])
+        self.id = np.arange(self.size)
+        self.afferent_synapses: Dict[str, List[Any]] = {"All": []}
+        self.efferent_synapses: Dict[str, List[Any]] = {"All": []}
+        self.mask = True
+        self.BaseNeuronGroup = self
+        if color is not None:
+            self.color = color
+        self.behavior = {}
+        for key, item in behaviors.items():
+            self._attach(key, item)
+        for key in sorted(k for k, b in self.behavior.items() if b.initialize_on_init):
+            self.behavior[key].initialize(self)
+        self.recording = True
+        self.analysis_modules: List[Any] = []
+        self.add_tag("ng")
+        if net is not None:
+            net.NeuronGroups.append(self)
+            for group_tag in self.tags:
+                set_shortcut(net, group_tag, self)
+
+    # ------------------------------------------------------------------ values
+
+    def vector(self, mode: Any = "zeros()", scale: Any = None, density: Any = None,
+               plot: bool = False) -> np.ndarray:
+        """A new per-neuron array of length ``size`` (see :mod:`engine.values` for ``mode``)."""
+        return generate(mode, (self.size,), self.def_dtype, self, scale, density)
+
+    vec = vector
+    array = vector
+    get_neuron_vec = vector
+
+    def vector_buffer(self, rows: int) -> np.ndarray:
+        """Zeros of shape ``(rows, size)`` in the network dtype."""
+        return np.zeros((rows, self.size), dtype=self.def_dtype)
+
+    @staticmethod
+    def buffer_roll(mat: np.ndarray, new: Any = None, counter: bool = False) -> np.ndarray:
+        """Shift the rows of ``mat`` by one in place, write ``new`` into the freed row."""
+        if counter:
+            mat[:-1] = mat[1:]
+            if new is not None:
+                mat[-1] = new
+        else:
+            mat[1:] = mat[:-1].copy()
+            if new is not None:
+                mat[0] = new
+        return mat
+
+    # ------------------------------------------------------------------ synapses
+
+    def synapses(self, mode: int, tag: str = "All") -> Optional[List[Any]]:
+        """SynapseGroups arriving at (``afferent``) or leaving (``efferent``) this group."""
+        if mode == afferent:
+            return self.afferent_synapses.setdefault(tag, [])
+        if mode == efferent:
+            return self.efferent_synapses.setdefault(tag, [])
+        return None
+
+    def require_synapses(self, name: str, afferent: bool = True, efferent: bool = True,
+                         warning: bool = True) -> None:
+        """Make sure synapse lists for ``name`` exist, warning when they are empty."""
+        for wanted, table, label in ((afferent, self.afferent_synapses, "afferent"),
+                                     (efferent, self.efferent_synapses, "efferent")):
+            if wanted and not table.setdefault(name, []) and warning:
+                print(f"warning: no {label} {name} synapses found")
+
+    def get_combined_synapse_shape(self, tag: str) -> tuple:
+        """``(size, total source size of the afferent synapse groups tagged tag)``."""
+        return self.size, sum(s.src.size for s in self.synapses(afferent, tag))
+
+    def __str__(self) -> str:
+        behaviors = "".join(f"{k}:{b}" for k, b in self.behavior.items())
+        return f"NeuronGroup{self.tags}({self.size}){{{behaviors}}}"
+
+    def __repr__(self) -> str:
+        return f"<NeuronGroup {self.tags[0]!r} size={self.size}>"
+
+
+def _check_size(size: Any, tag: str) -> int:
+    if isinstance(size, bool) or not isinstance(size, numbers.Integral):
+        if isinstance(size, float) and size.is_integer():
+            size = int(size)
+        else:
+            raise TypeError(f"NeuronGroup '{tag}': size must be a whole number or a "
+                            f"NeuronDimension, got {size!r}")
+    if size < 0:
+        raise ValueError(f"NeuronGroup '{tag}': size must not be negative, got {size}")
+    return int(size)
+
+
+def _insert_dimension(behaviors: Dict[Any, Behavior], dimension: Behavior, given: Any,
+                      tag: str) -> Dict[Any, Behavior]:
+    if isinstance(given, (list, tuple)):
+        return dict(enumerate([dimension] + list(given)))
+    if 0 in behaviors:
+        print(f"warning: NeuronGroup '{tag}': key 0 is replaced by the NeuronDimension given as size")
+    merged = dict(behaviors)
+    merged[0] = dimension
+    if isinstance(given, dict):
+        given[0] = dimension  # the reference mutates the user's dict; scripts may rely on it
+    return merged

@@ -1,0 +1,315 @@
+"""Recorder and EventRecorder: behaviors that keep the history of expressions.
+
+``Recorder(['voltage', 'np.mean(voltage)'])`` evaluates each expression on its parent at every
+step (or every ``gapwidth`` steps) and appends a snapshot to preallocated storage
+(:class:`engine.series.Series`). Names are resolved by identifier: a bare name that is an
+attribute of the parent means that attribute, and ``n.``/``neurons.``/``s.``/``synapse.``
+mean the parent. Lookups match canonical forms, so ``net['n.voltage']`` finds the series
+recorded as ``'voltage'``.
+"""
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+import sys
+from typing import Any, Callable, Dict, List, Optional
+
+import numpy as np
+
+from engine.behavior import Behavior
+from engine.series import EventTable, Series
+
+__all__ = ["Recorder", "EventRecorder", "canonical_expression", "compile_expression"]
+
+_PARENT_ALIASES = ("n", "neurons", "s", "synapse")
+_PARENT_NAME = "__parent__"
+_IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z_]\w*)")
+
+
+def canonical_expression(expression: str, parent: Any) -> str:
+    """The form two recorder expressions are compared by (``'voltage'`` -> ``'n.voltage'``)."""
+    text = re.sub(r"\s+", "", expression)
+
+    def replace(match: "re.Match[str]") -> str:
+        name = match.group(1)
+        following = text[match.end(): match.end() + 1]
+        if name in _PARENT_ALIASES and following == ".":
+            return "n"
+        if parent is not None and following != "(" and hasattr(parent, name):
+            return "n." + name
+        return name
+
+    return _IDENTIFIER.sub(replace, text)
+
+
+class _BindParent(ast.NodeTransformer):
+    """Rewrite names so that they refer to the parent object."""
+
+    def __init__(self, parent: Any):
+        self.parent = parent
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        if isinstance(node.value, ast.Name) and node.value.id in _PARENT_ALIASES:
+            node.value = ast.copy_location(ast.Name(_PARENT_NAME, ast.Load()), node.value)
+            return node
+        self.generic_visit(node)
+        return node
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        if not isinstance(node.ctx, ast.Load):
+            return node
+        if hasattr(self.parent, node.id):
+            attribute = ast.Attribute(ast.Name(_PARENT_NAME, ast.Load()), node.id, ast.Load())
+            return ast.copy_location(attribute, node)
+        if node.id in _PARENT_ALIASES:
+            return ast.copy_location(ast.Name(_PARENT_NAME, ast.Load()), node)
+        return node
+
+
+def compile_expression(expression: str, parent: Any,
+                       namespace: Dict[str, Any]) -> Callable[[Any], Any]:
+    """Compile ``expression`` into ``f(parent) -> value`` with names bound to the parent."""
+    tree = ast.parse(expression.strip(), mode="eval")
+    body = tree.body
+    if isinstance(body, ast.Name) and hasattr(parent, body.id):
+        name = body.id
+        return lambda p: getattr(p, name)
+    if (isinstance(body, ast.Attribute) and isinstance(body.value, ast.Name)
+            and body.value.id in _PARENT_ALIASES):
+        name = body.attr
+        return lambda p: getattr(p, name)
+    bound = _BindParent(parent).visit(body)
+    function = ast.Expression(ast.Lambda(
+        ast.arguments(posonlyargs=[], args=[ast.arg(_PARENT_NAME)], kwonlyargs=[],
+                      kw_defaults=[], defaults=[]), bound))
+    ast.fix_missing_locations(function)
+    code = compile(function, f"<recorder expression {expression!r}>", "eval")
+    return eval(code, namespace)
+
+
+def _caller_globals() -> Dict[str, Any]:
+    """Globals of the first stack frame outside the engine (the user's module)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if not (name == "engine" or name.startswith("engine.") or name.startswith("PymoNNto")):
+            return frame.f_globals
+        frame = frame.f_back  # type: ignore[assignment]
+    return {}
+
+
+class Recorder(Behavior):
+    """Records expressions of its parent every ``gapwidth`` steps.
+
+    Parameters
+    ----------
+    variables : str or list of str
+        Expressions such as ``'voltage'``, ``'np.mean(voltage)'``, ``'np.sum(W)'``.
+    gapwidth : int
+        Record every ``gapwidth``-th step (0 or 1: every step).
+    max_length : int, optional
+        Keep at most this many samples per variable (oldest dropped).
+    save_as_numpy : bool
+        Lookups return numpy arrays instead of list-like series.
+    """
+
+    initialize_last = True
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._user_globals = _caller_globals()
+        self.variables: Dict[str, Any] = {}
+        self._evaluators: List[Optional[Callable[[Any], Any]]] = []
+        self._failures: Dict[str, str] = {}
+        self.counter = 0
+        self.new_data_available = False
+
+    def initialize(self, parent: Any) -> None:
+        self.add_tag("recorder")
+        self.parent = parent
+        variables = self.parameter("variables", None)
+        positional = self.parameter("arg_0", None)
+        if variables is None:
+            variables = positional
+        if isinstance(variables, str):
+            variables = [variables]
+        self.gapwidth = int(self.parameter("gapwidth", 0))
+        self.max_length = self.parameter("max_length", None)
+        self.save_as_numpy = bool(self.parameter("save_as_numpy", False))
+        self.counter = 0
+        self._namespace = {"__builtins__": builtins, "np": np}
+        self._namespace.update(self._user_globals)
+        self._namespace["np"] = np
+        self.variables = {}
+        self._evaluators = []
+        self._failures = {}
+        self.add_variables(list(variables or []))
+
+    # ------------------------------------------------------------------ variables
+
+    def _new_storage(self) -> Any:
+        return Series()
+
+    def add_variables(self, variables: List[str]) -> None:
+        """Start recording more expressions (with empty histories)."""
+        for variable in variables:
+            if not isinstance(variable, str):
+                raise TypeError(f"{type(self).__name__}: variables must be strings, got {variable!r}")
+            if variable not in self.variables:
+                try:
+                    ast.parse(variable.strip(), mode="eval")
+                except SyntaxError as err:
+                    raise SyntaxError(f"{type(self).__name__}: cannot parse the expression "
+                                      f"{variable!r}: {err.msg}") from None
+                self.variables[variable] = self._new_storage()
+                self._evaluators.append(None)
+
+    def add_varable(self, variable: str) -> None:  # PymoNNto's spelling
+        self.add_variables([variable])
+
+    def add_variable(self, variable: str) -> None:
+        self.add_variables([variable])
+
+    def _evaluate(self, index: int, variable: str, parent: Any) -> Any:
+        evaluator = self._evaluators[index]
+        if evaluator is None:
+            evaluator = self._evaluators[index] = compile_expression(variable, parent, self._namespace)
+        return evaluator(parent)
+
+    # ------------------------------------------------------------------ stepping
+
+    def iteration(self, parent: Any) -> None:
+        if parent.recording:
+            self.counter += 1
+            if self.counter >= self.gapwidth:
+                self.counter = 0
+                self._record(parent)
+        if self.max_length is not None:
+            self.cut_length(self.max_length)
+
+    def _record(self, parent: Any) -> None:
+        for index, (variable, series) in enumerate(self.variables.items()):
+            try:
+                value = self._evaluate(index, variable, parent)
+            except Exception as error:  # recorders never stop a simulation (PymoNNto parity)
+                self._evaluators[index] = None  # re-resolve names next time
+                self._failures.setdefault(variable, f"{type(error).__name__}: {error}")
+                continue
+            series.append(value)
+        self.new_data_available = True
+
+    # ------------------------------------------------------------------ lookup
+
+    def _expose(self, variable: str) -> Any:
+        data = self.variables[variable]
+        return data.view() if self.save_as_numpy else data
+
+    def _match_variable(self, key: str) -> Optional[str]:
+        if key in self.variables:
+            return key
+        wanted = canonical_expression(key, self.parent)
+        for variable in self.variables:
+            if canonical_expression(variable, self.parent) == wanted:
+                return variable
+        return None
+
+    def find_objects(self, key: Any) -> List[Any]:
+        if not isinstance(key, str) or not self.variables:
+            return []
+        variable = self._match_variable(key)
+        return [] if variable is None else [self._expose(variable)]
+
+    @property
+    def failures(self) -> Dict[str, str]:
+        """First error message per expression that could not be recorded (empty if none)."""
+        return dict(self._failures)
+
+    # ------------------------------------------------------------------ housekeeping
+
+    def is_new_data_available(self) -> bool:
+        """True once after new data was recorded."""
+        available, self.new_data_available = self.new_data_available, False
+        return available
+
+    def reset(self) -> None:
+        """Replace every history by an empty one."""
+        for variable in self.variables:
+            self.variables[variable] = self._new_storage()
+
+    def clear_recorder(self) -> None:
+        """Empty every history."""
+        print("clear")
+        for data in self.variables.values():
+            data.clear()
+
+    clear = clear_recorder
+
+    def cut_length(self, length: int) -> None:
+        """Keep only the newest ``length`` samples of each variable."""
+        for data in self.variables.values():
+            data.trim(int(length))
+
+    def swaped(self, name: str) -> np.ndarray:
+        return np.swapaxes(np.array(self.variables[name]), 0, 1)
+
+    def get_state(self) -> Dict[str, np.ndarray]:
+        """All recorded data as arrays (for saving)."""
+        return {variable: data.to_array() for variable, data in self.variables.items()}
+
+    def set_state(self, state: Dict[str, np.ndarray]) -> None:
+        """Restore data saved by :meth:`get_state`."""
+        for variable, data in state.items():
+            if variable not in self.variables:
+                self.add_variables([variable])
+            self.variables[variable].restore(data)
+
+
+class EventRecorder(Recorder):
+    """Records the indices of non-zero entries as rows ``[iteration, index]``.
+
+    ``net['spike']`` gives the ``(events, 2)`` array, ``net['spike.t']`` the times (1-based
+    iterations) and ``net['spike.i']`` the neuron indices. Errors in the expression propagate.
+    """
+
+    def _new_storage(self) -> Any:
+        return EventTable()
+
+    def _record(self, parent: Any) -> None:
+        t = parent.iteration
+        for index, (variable, table) in enumerate(self.variables.items()):
+            table.add(t, self._evaluate(index, variable, parent))
+        self.new_data_available = True
+
+    def _expose(self, variable: str) -> Any:
+        return self.variables[variable].data
+
+    def find_objects(self, key: Any) -> List[Any]:
+        if not isinstance(key, str) or not self.variables:
+            return []
+        variable = self._match_variable(key)
+        if variable is not None:
+            return [self._expose(variable)]
+        if key.endswith(".t") or key.endswith(".i"):
+            variable = self._match_variable(key[:-2])
+            if variable is not None:
+                column = 0 if key.endswith(".t") else 1
+                return [self.variables[variable].data[:, column]]
+        return []
+
+    def cut_length(self, length: int) -> None:
+        """Keep the events of the newest ``length`` iterations."""
+        if self.parent is None:
+            return
+        oldest = self.parent.iteration - int(length)
+        for table in self.variables.values():
+            data = table.data
+            if data.shape[0] and data[0, 0] <= oldest:
+                cut = int(np.searchsorted(data[:, 0], oldest, side="right"))
+                table.trim_rows(data.shape[0] - cut)
+
+    def swaped(self, name: str) -> np.ndarray:
+        return np.swapaxes(self.variables[name].data, 0, 1)
+
+    def get_state(self) -> Dict[str, np.ndarray]:
+        return {variable: table.data.copy() for variable, table in self.variables.items()}

@@ -1,0 +1,261 @@
+"""Growable storage for recorded data: amortised O(1) appends, no per-sample allocation.
+
+:class:`Series` behaves like the list of snapshots PymoNNto's Recorder keeps (``len``,
+indexing, iteration, ``np.array(series)``) but writes each sample into one preallocated
+array. :class:`EventTable` stores ``[t, i, ...]`` event rows the same way.
+"""
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from typing import Any, Iterator, List, Optional
+
+import numpy as np
+
+__all__ = ["Series", "EventTable"]
+
+_INITIAL_CAPACITY = 64
+
+
+_PYTHON_SCALAR_DTYPES = {bool: np.dtype(bool), int: np.dtype(int), float: np.dtype(float),
+                         complex: np.dtype(complex)}
+
+
+def _fits(value: Any, buffer: np.ndarray) -> bool:
+    """Can ``value`` be written as one row of ``buffer`` without changing its meaning?"""
+    kind = type(value)
+    if kind is np.ndarray:
+        return value.shape == buffer.shape[1:] and value.dtype == buffer.dtype
+    if isinstance(value, np.generic):
+        return buffer.ndim == 1 and value.dtype == buffer.dtype
+    return buffer.ndim == 1 and _PYTHON_SCALAR_DTYPES.get(kind) == buffer.dtype
+
+
+class Series(Sequence):
+    """Recorded samples of one variable, oldest first.
+
+    Samples of one fixed shape and dtype go into a single growing array (views stay valid:
+    the storage is reallocated, never overwritten, when it grows or after ``clear``). A
+    sample of another shape or a non-numeric value switches the series to a plain list.
+    """
+
+    __slots__ = ("_buffer", "_start", "_count", "_items")
+
+    def __init__(self) -> None:
+        self._buffer: Optional[np.ndarray] = None
+        self._start = 0
+        self._count = 0
+        self._items: Optional[List[Any]] = None
+
+    # ------------------------------------------------------------------ writing
+
+    def append(self, value: Any) -> None:
+        """Store a snapshot (a copy) of ``value``."""
+        if self._items is not None:
+            self._items.append(copy.copy(value))
+            return
+        buffer = self._buffer
+        if buffer is None:
+            if not self._start_buffer(value):
+                self._items = [copy.copy(value)]
+                return
+            buffer = self._buffer
+        if not _fits(value, buffer):
+            self._to_list()
+            self._items.append(copy.copy(value))  # type: ignore[union-attr]
+            return
+        end = self._start + self._count
+        if end == buffer.shape[0]:
+            buffer = self._grow()
+        buffer[end] = value
+        self._count += 1
+
+    def _start_buffer(self, value: Any) -> bool:
+        if isinstance(value, (np.ndarray, np.generic)):
+            array = np.asarray(value)
+        elif type(value) in _PYTHON_SCALAR_DTYPES:
+            array = np.asarray(value)
+        else:
+            return False
+        if array.dtype == object:
+            return False
+        capacity = _INITIAL_CAPACITY if array.size <= 4096 else 8
+        self._buffer = np.empty((capacity,) + array.shape, dtype=array.dtype)
+        self._start = 0
+        return True
+
+    def _grow(self) -> np.ndarray:
+        old = self._buffer
+        assert old is not None
+        new = np.empty((max(2 * self._count, _INITIAL_CAPACITY),) + old.shape[1:], dtype=old.dtype)
+        new[: self._count] = old[self._start: self._start + self._count]
+        self._buffer, self._start = new, 0
+        return new
+
+    def _to_list(self) -> None:
+        self._items = list(self)
+        self._buffer = None
+        self._start = self._count = 0
+
+    def clear(self) -> None:
+        """Remove every sample (existing views of old data stay valid)."""
+        self._buffer = None
+        self._items = None
+        self._start = self._count = 0
+
+    def trim(self, max_length: int) -> None:
+        """Keep only the newest ``max_length`` samples."""
+        if self._items is not None:
+            if len(self._items) > max_length:
+                del self._items[: len(self._items) - max_length]
+            return
+        if self._count > max_length:
+            self._start += self._count - max_length
+            self._count = max_length
+
+    # ------------------------------------------------------------------ reading
+
+    def __len__(self) -> int:
+        return len(self._items) if self._items is not None else self._count
+
+    def __getitem__(self, index: Any) -> Any:
+        if self._items is not None:
+            return self._items[index]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("Series index out of range")
+        return self._buffer[self._start + index]  # type: ignore[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._items is not None:
+            return iter(self._items)
+        return iter(self.view())
+
+    def view(self) -> np.ndarray:
+        """The samples as one array without copying (do not write into it)."""
+        if self._items is not None:
+            return np.array(self._items)
+        if self._buffer is None:
+            return np.empty((0,))
+        return self._buffer[self._start: self._start + self._count]
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        data = self.view()
+        if dtype is not None and data.dtype != dtype:
+            return data.astype(dtype)
+        return data.copy() if copy else data
+
+    def to_array(self) -> np.ndarray:
+        """A copy of every sample stacked along axis 0."""
+        return np.array(self.view())
+
+    def restore(self, data: np.ndarray) -> None:
+        """Replace the content by the rows of ``data``."""
+        self.clear()
+        data = np.asarray(data)
+        if data.dtype == object:
+            self._items = list(data)
+            return
+        self._buffer = np.array(data, copy=True)
+        self._count = data.shape[0]
+        if self._count == 0:
+            self._buffer = None
+
+    def __eq__(self, other: Any) -> bool:
+        if isinstance(other, (Series, list)):
+            return len(self) == len(other) and all(np.array_equal(a, b) for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        if self._items is not None:
+            return f"Series({len(self._items)} samples, list)"
+        shape = self._buffer.shape[1:] if self._buffer is not None else ()
+        dtype = self._buffer.dtype if self._buffer is not None else "?"
+        return f"Series({self._count} samples of shape {shape}, {dtype})"
+
+
+class EventTable:
+    """Event rows ``[t, i0, i1, ...]`` (numpy default int) in one growing array."""
+
+    __slots__ = ("_buffer", "_count", "_width")
+
+    def __init__(self) -> None:
+        self._buffer: Optional[np.ndarray] = None
+        self._count = 0
+        self._width = 2
+
+    def add(self, t: int, value: Any) -> None:
+        """Append one row per non-zero (True) entry of ``value`` at time ``t``."""
+        array = np.asarray(value)
+        if array.ndim <= 1:
+            indices = np.flatnonzero(array)
+            width, k = 2, indices.shape[0]
+            if k == 0:
+                if self._buffer is None:
+                    self._width = width
+                return
+            rows = self._reserve(width, k)
+            rows[:, 0] = t
+            rows[:, 1] = indices
+        else:
+            coords = np.nonzero(array)
+            width, k = 1 + array.ndim, coords[0].shape[0]
+            if k == 0:
+                if self._buffer is None:
+                    self._width = width
+                return
+            rows = self._reserve(width, k)
+            rows[:, 0] = t
+            for column, index in enumerate(coords, start=1):
+                rows[:, column] = index
+        self._count += k
+
+    def _reserve(self, width: int, k: int) -> np.ndarray:
+        buffer = self._buffer
+        if buffer is None or buffer.shape[1] != width:
+            if buffer is not None and self._count:
+                raise ValueError(f"event variable changed dimensionality ({buffer.shape[1] - 1} -> "
+                                 f"{width - 1}); clear the recorder first")
+            buffer = self._buffer = np.empty((max(1024, 2 * k), width), dtype=int)
+            self._width = width
+        if self._count + k > buffer.shape[0]:
+            new = np.empty((max(2 * buffer.shape[0], self._count + k), width), dtype=int)
+            new[: self._count] = buffer[: self._count]
+            buffer = self._buffer = new
+        return buffer[self._count: self._count + k]
+
+    @property
+    def data(self) -> np.ndarray:
+        """All events as an ``(events, 1 + ndim)`` array (a view; do not write into it)."""
+        if self._buffer is None:
+            return np.empty((0, self._width), dtype=int)
+        return self._buffer[: self._count]
+
+    def clear(self) -> None:
+        self._buffer = None
+        self._count = 0
+
+    def trim_rows(self, max_rows: int) -> None:
+        """Keep the newest ``max_rows`` events."""
+        if self._count > max_rows and self._buffer is not None:
+            kept = self._buffer[self._count - max_rows: self._count].copy()
+            self._buffer = np.empty((max(1024, 2 * max_rows), kept.shape[1]), dtype=int)
+            self._buffer[:max_rows] = kept
+            self._count = max_rows
+
+    def restore(self, data: np.ndarray) -> None:
+        data = np.asarray(data, dtype=int)
+        self.clear()
+        if data.ndim == 2:
+            self._width = data.shape[1]
+            if data.shape[0]:
+                self._buffer = data.copy()
+                self._count = data.shape[0]
+
+    def __len__(self) -> int:
+        return self._count

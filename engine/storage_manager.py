@@ -1,0 +1,214 @@
+"""PymoNNto-style result folders: ``Data/StorageManager/<main>/<name>/`` with a config.ini.
+
+Folders are created only when a StorageManager is constructed (never at import).
+"""
+from __future__ import annotations
+
+import configparser
+import os
+import pickle
+import random
+import shutil
+import sys
+import zipfile
+from typing import Any, Dict, List, Optional
+
+import numpy as np
+
+__all__ = ["StorageManager", "StorageManagerGroup", "SimpleStorageManager", "get_data_folder",
+           "get_root_folder", "add_project_root_path", "create_folder_if_not_exist", "zipDir",
+           "get_settings", "load_datapoints"]
+
+
+def _find_data_folder(start: Optional[str] = None) -> Optional[str]:
+    folder = os.path.abspath(start or os.getcwd())
+    while True:
+        candidate = os.path.join(folder, "Data")
+        if os.path.isdir(candidate):
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def get_data_folder(create: bool = True) -> str:
+    """The nearest ``Data`` folder above the working directory (``./Data`` if there is none)."""
+    found = _find_data_folder()
+    if found is None:
+        found = os.path.join(os.getcwd(), "Data")
+        if create:
+            os.makedirs(found, exist_ok=True)
+    return found
+
+
+def get_root_folder() -> str:
+    """The project root: the parent of the ``Data`` folder."""
+    return os.path.dirname(get_data_folder(create=False))
+
+
+def add_project_root_path() -> None:
+    """Put the project root on ``sys.path`` when a ``Data`` folder exists (creates nothing)."""
+    found = _find_data_folder()
+    if found is not None and os.path.dirname(found) not in sys.path:
+        sys.path.append(os.path.dirname(found))
+
+
+def create_folder_if_not_exist(path: str) -> str:
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def zipDir(folder: str, zip_path: str) -> None:
+    """Write every file below ``folder`` into the zip archive ``zip_path``."""
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for root, _, files in os.walk(folder):
+            for name in files:
+                path = os.path.join(root, name)
+                archive.write(path, os.path.relpath(path, folder))
+
+
+def get_settings() -> Dict[str, Any]:
+    return {}
+
+
+def _parse_param(text: str) -> Any:
+    if text == "True":
+        return True
+    if text == "False":
+        return False
+    try:
+        return float(text) if "." in text else int(text)
+    except ValueError:
+        return text.replace("percent", "%")
+
+
+class StorageManager:
+    """A folder for the results of one run (parameters, arrays, objects, text)."""
+
+    def __init__(self, main_folder_name: str, folder_name: Optional[str] = None,
+                 random_nr: Any = False, print_msg: bool = True, add_new_when_exists: bool = True,
+                 data_folder: Optional[str] = None, use_evolution_path: bool = True,
+                 last: bool = False):
+        base = os.path.join(data_folder or get_data_folder(), "StorageManager", main_folder_name)
+        name = folder_name or main_folder_name
+        if random_nr is True:
+            name += str(random.randint(0, 9999))
+        elif random_nr is not False and random_nr is not None:
+            name += str(random_nr)
+        path = os.path.join(base, name)
+        if os.path.exists(path):
+            if last and not add_new_when_exists:
+                existing = sorted(f for f in os.listdir(base) if f.startswith(name))
+                path = os.path.join(base, existing[-1])
+            elif add_new_when_exists:
+                index = 0
+                while os.path.exists(f"{path}_{index}"):
+                    index += 1
+                path = f"{path}_{index}"
+        self.folder_name = os.path.basename(path)
+        self.absolute_path = path + os.sep
+        os.makedirs(path, exist_ok=True)
+        self.config_file_name = os.path.join(path, "config.ini")
+        self.config = configparser.ConfigParser()
+        self.config.optionxform = str  # keep the case of parameter names
+        self.config.read(self.config_file_name)
+        if not self.config.has_section("Parameters"):
+            self.config.add_section("Parameters")
+        if print_msg:
+            print("StorageManager:", path)
+
+    def _write_config(self) -> None:
+        with open(self.config_file_name, "w", encoding="utf-8") as handle:
+            self.config.write(handle)
+
+    def save_param(self, key: str, value: Any) -> None:
+        self.config.set("Parameters", key, str(value).replace("%", "percent"))
+        self._write_config()
+
+    def save_param_dict(self, params: Dict[str, Any]) -> None:
+        for key, value in params.items():
+            self.config.set("Parameters", key, str(value).replace("%", "percent"))
+        self._write_config()
+
+    def load_param(self, key: str, default: Any = None) -> Any:
+        if not self.config.has_option("Parameters", key):
+            return default
+        return _parse_param(self.config.get("Parameters", key))
+
+    def load_param_list(self, keys: List[str]) -> List[Any]:
+        return [self.load_param(key) for key in keys]
+
+    def get_all_params(self) -> Dict[str, Any]:
+        return {k: _parse_param(v) for k, v in self.config.items("Parameters")}
+
+    def _path(self, key: str, ext: str) -> str:
+        return os.path.join(self.absolute_path, key + ext)
+
+    def save_np(self, key: str, value: Any) -> None:
+        np.save(self._path(key, ".npy"), value)
+
+    def load_np(self, key: str) -> Any:
+        path = self._path(key, ".npy")
+        return np.load(path, allow_pickle=True) if os.path.exists(path) else None
+
+    def save_obj(self, key: str, value: Any) -> None:
+        with open(self._path(key, ".obj"), "wb") as handle:
+            pickle.dump(value, handle)
+
+    def load_obj(self, key: str) -> Any:
+        with open(self._path(key, ".obj"), "rb") as handle:
+            return pickle.load(handle)
+
+    def has_obj(self, key: str) -> bool:
+        return os.path.exists(self._path(key, ".obj"))
+
+    def save_str(self, key: str, value: str) -> None:
+        with open(self._path(key, ".txt"), "w", encoding="utf-8") as handle:
+            handle.write(value)
+
+    def load_str(self, key: str) -> str:
+        with open(self._path(key, ".txt"), encoding="utf-8") as handle:
+            return handle.read()
+
+    def save_recorder(self, tag: str, recorder: Any, keys: Optional[List[str]] = None) -> None:
+        """One ``.npy`` file per recorded variable, named ``tag + variable``."""
+        for variable, data in recorder.get_state().items():
+            if not keys or variable in keys:
+                self.save_np(tag + variable, data)
+
+    def backup(self, file: str) -> None:
+        shutil.copy(file, self.absolute_path)
+
+
+SimpleStorageManager = StorageManager
+
+
+class StorageManagerGroup:
+    """All run folders of one main folder, with simple parameter queries."""
+
+    def __init__(self, main_folder_name: str, data_folder: Optional[str] = None):
+        base = os.path.join(data_folder or get_data_folder(), "StorageManager", main_folder_name)
+        self.StorageManagerList: List[StorageManager] = []
+        if os.path.isdir(base):
+            for name in sorted(os.listdir(base)):
+                if os.path.isdir(os.path.join(base, name)):
+                    self.StorageManagerList.append(StorageManager(
+                        main_folder_name, name, print_msg=False, add_new_when_exists=False,
+                        data_folder=data_folder))
+
+    def sort_by(self, param: str) -> None:
+        self.StorageManagerList.sort(key=lambda sm: (sm.load_param(param) is None,
+                                                     sm.load_param(param) or 0))
+
+    def get_param_list(self, param: str, remove_None: bool = False) -> List[Any]:
+        values = [sm if param == "#SM#" else sm.load_param(param) for sm in self.StorageManagerList]
+        return [v for v in values if v is not None] if remove_None else values
+
+    def get_multi_param_list(self, params: List[str], remove_None: bool = False) -> List[List[Any]]:
+        return [self.get_param_list(p, remove_None) for p in params]
+
+
+def load_datapoints(*args: Any, **kwargs: Any) -> Any:  # pragma: no cover - evolution tooling
+    raise NotImplementedError("load_datapoints belongs to PymoNNto's evolution tooling, "
+                              "which mnn-studio does not provide")

@@ -1,0 +1,129 @@
+"""Tags, tag lookup (``obj[key]``, ``obj[key, i]``, ``obj[key, i, 'np']``) and attribute shortcuts.
+
+Every network object (Network, NeuronGroup, SynapseGroup, Behavior) carries a list of string
+tags: the user's tags (split on ``','``), the concrete class name and a few extras. Lookups walk
+the object tree depth-first and always reflect the current state (no stale caches).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, List
+
+import numpy as np
+
+__all__ = ["TaggableObjectBase", "NetworkObjectBase", "set_shortcut", "has_plain_attr"]
+
+
+def has_plain_attr(obj: Any, name: str) -> bool:
+    """``hasattr`` without triggering ``__getattr__`` fallbacks."""
+    if name in getattr(obj, "__dict__", {}):
+        return True
+    return any(name in vars(klass) for klass in type(obj).__mro__)
+
+
+def set_shortcut(owner: Any, name: str, target: Any) -> None:
+    """``owner.<name> = target`` unless the name is taken (first come, first served)."""
+    if name.isidentifier() and not has_plain_attr(owner, name):
+        setattr(owner, name, target)
+
+
+class TaggableObjectBase:
+    """Base of everything that can be found by tag.
+
+    Parameters
+    ----------
+    tag : str, optional
+        Comma-separated user tags; ``'a,b'`` gives the tags ``'a'`` and ``'b'``.
+    """
+
+    def __init__(self, tag: str | None = None):
+        self.tags: List[str] = []
+        self.tag_shortcuts: dict = {}
+        if tag is not None:
+            if not isinstance(tag, str):
+                raise TypeError(f"tag must be a string, got {tag!r} ({type(tag).__name__})")
+            self.tags.extend(tag.split(","))
+        self.tags.append(type(self).__name__)
+
+    @property
+    def tag(self) -> str:
+        """The first tag (the user's main tag, or the class name)."""
+        return self.tags[0]
+
+    def add_tag(self, tag: str) -> "TaggableObjectBase":
+        """Append comma-separated tags and return ``self``."""
+        self.tags.extend(tag.split(","))
+        return self
+
+    def has_tag(self, tag: str) -> bool:
+        return tag in self.tags
+
+    # ------------------------------------------------------------------ lookup
+
+    def _children_matches(self, key: Any) -> List[Any]:
+        """Matches below this object (behaviors, recorded series, groups); overridden."""
+        return []
+
+    def _matches(self, key: Any) -> List[Any]:
+        found: List[Any] = []
+        if isinstance(key, type):
+            if isinstance(self, key):
+                found.append(self)
+        elif isinstance(key, str) and key in self.tags:
+            found.append(self)
+        found.extend(self._children_matches(key))
+        return found
+
+    def __getitem__(self, key: Any) -> Any:
+        if not isinstance(key, tuple):
+            result = self._matches(key)
+            if isinstance(key, str):
+                self.tag_shortcuts[key] = result
+            return result
+        as_array = "np" in key[1:]
+        rest = [k for k in key[1:] if not (isinstance(k, str) and k == "np")]
+        matches = self._matches(key[0])
+        if isinstance(key[0], str):
+            self.tag_shortcuts[key[0]] = matches
+        if not rest:
+            return np.array(matches) if as_array else matches
+        index = rest[0]
+        if isinstance(index, slice):
+            selected: Any = matches[index]
+        else:
+            if not matches:
+                return None
+            selected = matches[index]
+        return np.array(selected) if as_array else selected
+
+    def has_module(self, tag: Any) -> bool:
+        """True if the lookup ``self[tag]`` finds anything."""
+        return self[tag, 0] is not None
+
+    def set_tag_attrs(self, tag: Any, attr: str, value: Any) -> None:
+        """Set ``attr = value`` on every object the lookup ``self[tag]`` finds."""
+        for obj in self[tag]:
+            setattr(obj, attr, value)
+
+
+class NetworkObjectBase(TaggableObjectBase):
+    """Base of objects that live in a network (groups, synapse groups, the network itself)."""
+
+    network: Any = None
+
+    @property
+    def iteration(self) -> int:
+        return self.network.iteration
+
+    @property
+    def def_dtype(self) -> Any:
+        return self.network.def_dtype
+
+
+def iter_unique(items: Iterable[Any]) -> List[Any]:
+    """Items in order with identity duplicates removed."""
+    seen, out = set(), []
+    for item in items:
+        if id(item) not in seen:
+            seen.add(id(item))
+            out.append(item)
+    return out
