@@ -19,6 +19,7 @@ import numpy as np
 
 from engine.behavior import Behavior
 from engine.series import EventTable, Series
+from engine.tagging import has_plain_attr
 
 __all__ = ["Recorder", "EventRecorder", "canonical_expression", "compile_expression"]
 
@@ -36,7 +37,7 @@ def canonical_expression(expression: str, parent: Any) -> str:
         following = text[match.end(): match.end() + 1]
         if name in _PARENT_ALIASES and following == ".":
             return "n"
-        if parent is not None and following != "(" and hasattr(parent, name):
+        if parent is not None and following != "(" and has_plain_attr(parent, name):
             return "n." + name
         return name
 
@@ -59,7 +60,7 @@ class _BindParent(ast.NodeTransformer):
     def visit_Name(self, node: ast.Name) -> ast.AST:
         if not isinstance(node.ctx, ast.Load):
             return node
-        if hasattr(self.parent, node.id):
+        if has_plain_attr(self.parent, node.id):
             attribute = ast.Attribute(ast.Name(_PARENT_NAME, ast.Load()), node.id, ast.Load())
             return ast.copy_location(attribute, node)
         if node.id in _PARENT_ALIASES:
@@ -72,7 +73,7 @@ def compile_expression(expression: str, parent: Any,
     """Compile ``expression`` into ``f(parent) -> value`` with names bound to the parent."""
     tree = ast.parse(expression.strip(), mode="eval")
     body = tree.body
-    if isinstance(body, ast.Name) and hasattr(parent, body.id):
+    if isinstance(body, ast.Name) and has_plain_attr(parent, body.id):
         name = body.id
         return lambda p: getattr(p, name)
     if (isinstance(body, ast.Attribute) and isinstance(body.value, ast.Name)

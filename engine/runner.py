@@ -1,0 +1,314 @@
+"""The Runner: steps a Network in a worker thread, applies commands between iterations, fills live
+buffers for viewers, captures errors. Plain ``threading``; no Qt.
+
+Typical use::
+
+    runner = Runner(net)
+    trace = runner.watch('my_neurons.voltage', neurons=[0, 1, 2])
+    runner.start()                                   # runs until pause()/stop()
+    runner.set_value('my_neurons.Basic_Behavior.threshold', 0.6, source='panel')
+    times, values = trace.read()                     # from any thread
+    with runner.hold():                              # the worker waits between two iterations
+        print(net.my_neurons.voltage.mean())
+    runner.pause(); runner.step(5); runner.stop()
+
+The GIL: a worker that steps many small numpy calls would hold the GIL nearly all the time and
+freeze a GUI thread. The worker therefore calls ``time.sleep(0)`` whenever ``yield_interval``
+seconds (default 5 ms) of stepping have passed; a sleeping call releases the GIL, and a thread that
+waits for it gets a turn (measured in tests/bench/bench_runner.py).
+"""
+from __future__ import annotations
+
+import contextlib
+import weakref
+from concurrent.futures import Future
+from typing import Any, Callable, Iterator, List, Optional
+
+from engine.commands import CallCommand, Event, SetEnabledCommand, SetValueCommand
+from engine.live import Watch
+from engine.paths import prepare_value, resolve_behaviors, resolve_path
+from engine.worker import RunProgress, RunnerStats, StepError, _Core
+
+__all__ = ['Runner', 'StepError', 'RunProgress', 'RunnerStats', 'Event', 'Watch']
+
+
+class HoldLock:
+    """Lock-like view of :meth:`Runner.hold`: ``acquire()`` returns once the worker waits between two
+    iterations and keeps it waiting until ``release()``. Re-entrant per thread; a no-op on the worker."""
+
+    def __init__(self, core: _Core) -> None:
+        self._core = core
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        """Hold the worker between iterations. Returns False if it could not within ``timeout``."""
+        t = None if (blocking and timeout < 0) else (timeout if blocking else 0.0)
+        return self._core.hold_enter(t)
+
+    def release(self) -> None:
+        """Let the worker continue (after the matching :meth:`acquire`)."""
+        self._core.hold_exit()
+
+    def locked(self) -> bool:
+        """Whether any thread holds the worker."""
+        return self._core.holds > 0
+
+    def __enter__(self) -> 'HoldLock':
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.release()
+
+
+class Runner:
+    """Owns one worker thread that calls ``net.simulate_iteration()``.
+
+    Parameters
+    ----------
+    net: an initialized Network.
+    target_iterations_per_second: optional speed limit (None = as fast as possible).
+    yield_interval: seconds of stepping after which the worker hands the GIL over with a zero sleep
+        (0 = after every iteration, None = never).
+    name: thread name.
+
+    The thread is started lazily (by :meth:`start`, :meth:`step`, :meth:`run_for` or a command), is a
+    daemon, and is stopped by :meth:`stop`, when the Runner is garbage-collected, or at interpreter exit.
+    """
+
+    def __init__(self, net: Any, *, target_iterations_per_second: Optional[float] = None,
+                 yield_interval: Optional[float] = 0.005, name: Optional[str] = None) -> None:
+        if not callable(getattr(net, 'simulate_iteration', None)):
+            raise TypeError(f'Runner needs a Network, got {type(net).__name__}')
+        self._c = _Core(net, yield_interval, name or f'mnn-runner-{id(self):x}')
+        self.target_iterations_per_second = target_iterations_per_second
+        self.lock = HoldLock(self._c)
+        self._finalizer = weakref.finalize(self, self._c.shutdown, 5.0)
+
+    # ----------------------------------------------------------------------------------- properties
+    @property
+    def net(self) -> Any:
+        """The network being stepped."""
+        return self._c.net
+
+    @property
+    def iteration(self) -> int:
+        """The network's iteration counter."""
+        return self._c.net.iteration
+
+    @property
+    def is_running(self) -> bool:
+        """True while the worker steps (or is about to): after start()/resume()/run_for(), until a
+        pause, an error, the end of a run_for, or stop()."""
+        c = self._c
+        return c.run and c.error is None and not c.finished and not c.stop_requested
+
+    @property
+    def state(self) -> str:
+        """``'running'``, ``'paused'``, ``'error'`` or ``'stopped'``."""
+        c = self._c
+        if c.finished or c.stop_requested:
+            return 'stopped'
+        if c.error is not None:
+            return 'error'
+        return 'running' if c.run else 'paused'
+
+    @property
+    def error(self) -> Optional[StepError]:
+        """The error that paused the runner (exception, iteration, traceback), or None."""
+        return self._c.error
+
+    @property
+    def events(self) -> List[Event]:
+        """A copy of the event log (oldest first; the newest 10,000 are kept)."""
+        return self._c.log.snapshot()
+
+    def events_since(self, seq: int) -> List[Event]:
+        """Events with ``event.seq > seq``."""
+        return self._c.log.since(seq)
+
+    @property
+    def watches(self) -> List[Watch]:
+        """The active watches."""
+        return list(self._c.watches)
+
+    @property
+    def target_iterations_per_second(self) -> Optional[float]:
+        """Speed limit in iterations per second, or None for unthrottled."""
+        return self._c.target_ips
+
+    @target_iterations_per_second.setter
+    def target_iterations_per_second(self, value: Optional[float]) -> None:
+        if value is not None and not value > 0:
+            raise ValueError('target_iterations_per_second must be > 0 or None')
+        self._c.target_ips = None if value is None else float(value)
+        self._c.wake()
+
+    @property
+    def yield_interval(self) -> Optional[float]:
+        """Seconds of stepping between two deliberate GIL hand-overs (None = never)."""
+        return self._c.yield_interval
+
+    @yield_interval.setter
+    def yield_interval(self, value: Optional[float]) -> None:
+        self._c.yield_interval = value
+        self._c.wake()
+
+    def stats(self) -> RunnerStats:
+        """Iteration, iterations/s over the last second, real-time factor (if ``net.dt``), state."""
+        return self._c.stats(self.state)
+
+    @property
+    def iterations_per_second(self) -> float:
+        """Iterations per second over the last second."""
+        return self._c.stats(self.state).iterations_per_second
+
+    @property
+    def real_time_factor(self) -> Optional[float]:
+        """Simulated seconds per wall-clock second, or None when the network has no ``dt``."""
+        return self._c.stats(self.state).real_time_factor
+
+    @property
+    def progress(self) -> Optional[float]:
+        """Fraction done of the current/last :meth:`run_for` (None if there was none)."""
+        p = self._c.progress
+        return None if p is None else p.fraction
+
+    # ----------------------------------------------------------------------------------- control
+    def start(self) -> 'Runner':
+        """Run without limit until :meth:`pause` (clears a previous error and any run_for budget)."""
+        self._c.set_run(budget=None, progress=None)
+        return self
+
+    def resume(self) -> 'Runner':
+        """Continue after a pause or an error; a :meth:`run_for` that was interrupted continues too."""
+        self._c.set_run(keep_budget=True)
+        return self
+
+    def pause(self, wait: bool = True, timeout: Optional[float] = 5.0) -> bool:
+        """Stop stepping after the current iteration. With ``wait`` returns once the worker waits
+        (True) or the timeout passed (False)."""
+        return self._c.pause(wait, timeout)
+
+    def step(self, n: int = 1, timeout: Optional[float] = None) -> int:
+        """While paused: run exactly ``n`` iterations and return when done.
+
+        Returns the number of iterations run (fewer than ``n`` only if a behavior raised; see
+        :attr:`error`). Raises RuntimeError while running. From a thread that holds the runner
+        (:meth:`hold`) or from the worker itself, the iterations run in the calling thread.
+        """
+        n = int(n)
+        if n < 0:
+            raise ValueError('step(n) needs n >= 0')
+        if self.is_running:
+            raise RuntimeError('step() needs a paused runner; call pause() first')
+        return self._c.step(n, timeout)
+
+    def run_for(self, n: int, callback: Optional[Callable[[float, 'Runner'], Any]] = None) -> RunProgress:
+        """Run ``n`` more iterations, then pause. Returns a :class:`RunProgress` (``fraction``,
+        ``wait()``, ``cancel()``); ``callback(fraction, runner)`` is called from the worker about
+        every 1 % and at the end."""
+        n = int(n)
+        if n < 0:
+            raise ValueError('run_for(n) needs n >= 0')
+        ref = weakref.ref(self)
+        cb = None if callback is None else (lambda f: callback(f, ref()))
+        prog = RunProgress(n, cb, self._c)
+        self._c.set_run(budget=n, progress=prog)
+        return prog
+
+    def cancel_run(self) -> None:
+        """Cancel the current :meth:`run_for` (the runner pauses)."""
+        self._c.cancel_run()
+
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Stop and join the worker thread. Idempotent. Returns False if the thread did not end within
+        ``timeout`` (a behavior that never returns)."""
+        self._finalizer.detach()
+        return self._c.shutdown(timeout)
+
+    def clear_error(self) -> None:
+        """Forget :attr:`error` without resuming."""
+        self._c.error = None
+
+    # ----------------------------------------------------------------------------------- between iterations
+    @contextlib.contextmanager
+    def hold(self, timeout: Optional[float] = None) -> Iterator['Runner']:
+        """Context manager: the body runs between two iterations while the worker waits.
+
+        Commands submitted by the holding thread are applied at once; :meth:`step` runs in the
+        calling thread. Raises TimeoutError if the worker did not reach an iteration boundary in time.
+        """
+        if not self._c.hold_enter(timeout):
+            raise TimeoutError('the runner did not reach an iteration boundary in time')
+        try:
+            yield self
+        finally:
+            self._c.hold_exit()
+
+    paused_between_iterations = hold
+
+    # ----------------------------------------------------------------------------------- commands
+    def set_value(self, path: str, value: Any, source: str = 'api') -> Future:
+        """Set an attribute addressed by a tag path between two iterations.
+
+        Validation happens now, in the calling thread: a bad path or a value of the wrong type or
+        shape raises :class:`~engine.paths.PathError` / :class:`~engine.paths.InvalidValueError`
+        at once and nothing is queued. Value strings such as ``'uniform(0.4,0.6)'`` are evaluated
+        through the group's ``vector()`` (synapse group: ``matrix()``) when applied. Returns a Future
+        whose result is the new value (large arrays summarised)."""
+        plan = prepare_value(resolve_path(self._c.net, path), value)
+        return self._c.submit(SetValueCommand(source=source, plan=plan))
+
+    def set_behavior_enabled(self, tag: str, on: bool, source: str = 'api') -> Future:
+        """Switch every behavior with this tag (or the one addressed by ``'group.Behavior'``) on or off
+        between two iterations. Raises PathError at once if nothing matches."""
+        behaviors = resolve_behaviors(self._c.net, tag)
+        return self._c.submit(SetEnabledCommand(source=source, tag=tag, behaviors=behaviors, enabled=bool(on)))
+
+    def call(self, fn: Callable[..., Any], *args: Any, source: str = 'api', log: bool = True,
+             **kwargs: Any) -> Future:
+        """Run ``fn(*args, **kwargs)`` on the engine thread between two iterations; returns a Future."""
+        if not callable(fn):
+            raise TypeError('call() needs a callable')
+        return self._c.submit(CallCommand(source=source, fn=fn, args=args, kwargs=kwargs, log_event=log))
+
+    def note(self, text: str, source: str = 'api') -> Event:
+        """Add a note to the event log (stamped with the current iteration)."""
+        return self._c.log.add(self._c.net.iteration, 'note', str(text), source=source)
+
+    def save_state(self, path: str, source: str = 'api', timeout: Optional[float] = 60.0) -> Any:
+        """:func:`engine.storage.save_state` between two iterations; returns its result."""
+        from engine import storage
+        return self.call(storage.save_state, self._c.net, path, source=source).result(timeout)
+
+    def load_state(self, path: str, source: str = 'api', timeout: Optional[float] = 60.0, **kw: Any) -> Any:
+        """:func:`engine.storage.load_state` between two iterations; returns its report."""
+        from engine import storage
+        return self.call(storage.load_state, self._c.net, path, source=source, **kw).result(timeout)
+
+    # ----------------------------------------------------------------------------------- watches
+    def watch(self, path: str, neurons: Any = None, window: int = 2000, every: int = 1,
+              kind: Optional[str] = None, allow_missing: bool = False) -> Watch:
+        """A live window on a variable, filled after each iteration (see :class:`engine.live.Watch`).
+
+        ``neurons``: index, list, slice or bool mask selecting neurons (None = all). Bool arrays give a
+        spike watch of (t, i) events unless ``kind='trace'``. ``allow_missing``: the variable may
+        appear later (e.g. ``spike`` is created in the first iteration)."""
+        target = resolve_path(self._c.net, path, must_exist=not allow_missing)
+        w = Watch(target, neurons=neurons, window=window, every=every, kind=kind, on_remove=self._c.remove_watch)
+        self._c.add_watch(w)
+        return w
+
+    def unwatch(self, w: Watch) -> None:
+        """Remove a watch (same as ``w.remove()``)."""
+        w.remove()
+
+    # ----------------------------------------------------------------------------------- misc
+    def __enter__(self) -> 'Runner':
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        return f'<Runner {self.state} iteration={self.iteration}>'

@@ -1,0 +1,524 @@
+"""The runner's worker: the stepping loop, its shared state, error capture and statistics.
+
+Internal to :mod:`engine.runner` (the public API). The worker thread references only this core,
+never the :class:`~engine.runner.Runner` facade, so a Runner that is dropped gets collected and its
+finalizer stops the thread.
+
+Synchronisation: one condition variable ``cv`` guards the control state (run flag, budget, holds,
+parked). While stepping, the worker reads only the plain flag ``dirty`` once per iteration; every
+control change sets it, so the worker returns to the guarded section after at most one iteration.
+"""
+from __future__ import annotations
+
+import collections
+import os
+import sys
+import sysconfig
+import threading
+import time
+import traceback
+import weakref
+from dataclasses import dataclass
+from typing import Any, Callable, Deque, Optional, Tuple
+
+from engine.commands import Command, CommandQueue, EventLog
+from engine.live import Watch
+
+__all__ = ['StepError', 'RunProgress', 'RunnerStats']
+
+_ENGINE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+_OWN_FILES = {os.path.abspath(__file__), os.path.join(_ENGINE_DIR, 'runner.py')}
+_LIB_DIRS = tuple({os.path.abspath(p) + os.sep for k, p in sysconfig.get_paths().items()
+                   if k in ('stdlib', 'platstdlib', 'purelib', 'platlib') and p})
+
+
+def _is_user_file(filename: str) -> bool:
+    path = os.path.abspath(filename)
+    return not (filename.startswith('<') or path.startswith(_ENGINE_DIR) or path.startswith(_LIB_DIRS))
+
+
+@dataclass
+class StepError:
+    """An exception raised while stepping.
+
+    Attributes
+    ----------
+    exception: the exception object.
+    iteration: the network iteration in which it was raised.
+    traceback: the formatted traceback (the runner's own frames removed).
+    filename, lineno, function: the innermost frame in user code (outside engine/, stdlib, site-packages).
+    behavior: the behavior whose code raised, if found; behavior_path e.g. ``'my_neurons.Basic_Behavior'``.
+    fatal: True if the worker loop itself failed (the runner is then stopped).
+    """
+
+    exception: BaseException
+    iteration: int
+    traceback: str
+    filename: Optional[str] = None
+    lineno: Optional[int] = None
+    function: Optional[str] = None
+    behavior: Any = None
+    behavior_path: Optional[str] = None
+    fatal: bool = False
+
+    @classmethod
+    def capture(cls, exc: BaseException, iteration: int, net: Any, fatal: bool = False) -> 'StepError':
+        """Build a StepError from an exception caught in the worker."""
+        tb = exc.__traceback__
+        while tb is not None and os.path.abspath(tb.tb_frame.f_code.co_filename) in _OWN_FILES:
+            tb = tb.tb_next
+        text = ''.join(traceback.format_exception(type(exc), exc, tb))
+        user: Optional[Tuple[str, int, str]] = None
+        last: Optional[Tuple[str, int, str]] = None
+        behavior = None
+        t = tb
+        while t is not None:
+            code = t.tb_frame.f_code
+            last = (code.co_filename, t.tb_lineno, code.co_name)
+            if _is_user_file(code.co_filename):
+                user = last
+            candidate = t.tb_frame.f_locals.get('self')
+            if candidate is not None and hasattr(candidate, 'behavior_enabled') and hasattr(candidate, 'init_kwargs'):
+                behavior = candidate
+            t = t.tb_next
+        where = user or last or (None, None, None)
+        return cls(exc, int(iteration), text, where[0], where[1], where[2], behavior,
+                   _behavior_path(net, behavior), fatal)
+
+    @property
+    def location(self) -> str:
+        """``'file.py:12'`` or ``'?'``."""
+        return f'{self.filename}:{self.lineno}' if self.filename else '?'
+
+    def __str__(self) -> str:
+        where = f' in {self.behavior_path}' if self.behavior_path else ''
+        file = f' ({self.filename}, line {self.lineno})' if self.filename else ''
+        return (f'{type(self.exception).__name__} at iteration {self.iteration}{where}{file}: '
+                f'{self.exception}')
+
+
+def _behavior_path(net: Any, behavior: Any) -> Optional[str]:
+    if behavior is None:
+        return None
+    for key, parent, b in getattr(net, 'sorted_behavior_execution_list', ()):
+        if b is behavior:
+            tags = getattr(parent, 'tags', None) or ['?']
+            return f'{tags[0]}.{type(b).__name__}'
+    return type(behavior).__name__
+
+
+@dataclass(frozen=True)
+class RunnerStats:
+    """A snapshot of the runner's speed. ``real_time_factor`` is None when the network has no ``dt``."""
+
+    iteration: int
+    iterations_per_second: float
+    real_time_factor: Optional[float]
+    state: str
+    target_iterations_per_second: Optional[float]
+    progress: Optional[float]
+
+
+class RunProgress:
+    """Progress of a :meth:`Runner.run_for`. ``fraction`` is readable from any thread."""
+
+    def __init__(self, total: int, callback: Optional[Callable[[float], Any]], core: '_Core') -> None:
+        self.total = int(total)
+        self.callback = callback
+        self.start: Optional[int] = None
+        self.cancelled = False
+        self.finished = False
+        self.callback_error: Optional[BaseException] = None
+        self.next_tick: Optional[int] = None
+        self._final: Optional[float] = None
+        self._every = max(1, self.total // 100)
+        self._done = threading.Event()
+        self._core = weakref.ref(core)
+
+    @property
+    def iterations_done(self) -> int:
+        """Iterations run so far for this request."""
+        core = self._core()
+        if self.start is None or core is None:
+            return 0
+        return max(0, min(self.total, core.net.iteration - self.start))
+
+    @property
+    def fraction(self) -> float:
+        """Fraction done in [0, 1]."""
+        if self._final is not None:
+            return self._final
+        return 1.0 if self.total == 0 else self.iterations_done / self.total
+
+    def wait(self, timeout: Optional[float] = None) -> bool:
+        """Block until finished or cancelled; False on timeout."""
+        return self._done.wait(timeout)
+
+    def cancel(self) -> None:
+        """Cancel this run (the runner pauses)."""
+        core = self._core()
+        if core is not None:
+            core.cancel_run(self)
+
+    def _begin(self, iteration: int) -> None:
+        self.start = iteration
+        self.next_tick = iteration + self._every if self.callback else None
+
+    def _tick(self) -> None:
+        self.next_tick = (self.next_tick or 0) + self._every
+        self._call(self.fraction)
+
+    def _call(self, fraction: float) -> None:
+        if self.callback is not None:
+            try:
+                self.callback(fraction)
+            except Exception as exc:  # noqa: BLE001 - a progress callback must not stop the run
+                self.callback_error = exc
+
+    def _finish(self, cancelled: bool) -> None:
+        if self.finished:
+            return
+        self.cancelled = cancelled
+        self._final = self.fraction
+        self.finished = True
+        if not cancelled:
+            self._call(self._final)
+        self._done.set()
+
+    def __repr__(self) -> str:
+        return f'<RunProgress {self.iterations_done}/{self.total} finished={self.finished} cancelled={self.cancelled}>'
+
+
+class _Core:
+    """State shared by the Runner facade and its worker thread."""
+
+    def __init__(self, net: Any, yield_interval: Optional[float], name: str) -> None:
+        self.net = net
+        self.name = name
+        self.cv = threading.Condition(threading.Lock())
+        self.apply_lock = threading.RLock()
+        self.queue = CommandQueue()
+        self.log = EventLog()
+        self.watches: Tuple[Watch, ...] = ()
+        self.dirty = False
+        self.run = False
+        self.budget: Optional[int] = None
+        self.budget_epoch = 0
+        self.budget_resumable = True
+        self.progress: Optional[RunProgress] = None
+        self.holds = 0
+        self.holders: dict = {}
+        self.parked = True
+        self.stop_requested = False
+        self.finished = False
+        self.thread: Optional[threading.Thread] = None
+        self.worker_ident: Optional[int] = None
+        self.error: Any = None
+        self.yield_interval = yield_interval
+        self.target_ips: Optional[float] = None
+        self.samples: Deque[Tuple[float, int]] = collections.deque(maxlen=128)
+        self.stats_lock = threading.Lock()
+
+    # ------------------------------------------------------------------------------------- control
+    def wake(self) -> None:
+        with self.cv:
+            self.dirty = True
+            self.cv.notify_all()
+
+    def _on_worker(self) -> bool:
+        return threading.get_ident() == self.worker_ident
+
+    def _inline(self) -> bool:
+        """The calling thread may touch the network directly (worker, or a holder)."""
+        return self._on_worker() or self.holders.get(threading.get_ident(), 0) > 0
+
+    def ensure_thread(self) -> None:
+        with self.cv:
+            if self.stop_requested or self.finished:
+                raise RuntimeError('this runner was stopped; create a new Runner')
+            if self.thread is None:
+                self.thread = threading.Thread(target=self.loop, name=self.name, daemon=True)
+                self.thread.start()
+
+    def set_run(self, budget: Optional[int] = None, progress: Optional[RunProgress] = None,
+                keep_budget: bool = False) -> None:
+        self.ensure_thread()
+        with self.cv:
+            self.error = None
+            if keep_budget:
+                if self.budget is not None and (self.budget <= 0 or not self.budget_resumable):
+                    self.budget = None
+                    self.budget_epoch += 1
+            else:
+                if self.progress is not None and self.progress is not progress:
+                    self.progress._finish(cancelled=True)
+                self.budget, self.progress, self.budget_resumable = budget, progress, True
+                self.budget_epoch += 1
+            self.run = True
+            self.dirty = True
+            self.cv.notify_all()
+
+    def pause(self, wait: bool, timeout: Optional[float]) -> bool:
+        with self.cv:
+            self.run = False
+            self.dirty = True
+            self.cv.notify_all()
+            if not wait or self._inline() or self.thread is None:
+                return True
+            return self.cv.wait_for(lambda: self.parked or self.finished, timeout)
+
+    def cancel_run(self, prog: Optional[RunProgress] = None) -> None:
+        with self.cv:
+            current = self.progress
+            if prog is not None and prog is not current:
+                prog._finish(cancelled=True)
+                return
+            self.budget, self.run, self.dirty = 0, False, True
+            self.budget_epoch += 1
+            self.cv.notify_all()
+        if current is not None:
+            current._finish(cancelled=True)
+
+    def step(self, n: int, timeout: Optional[float]) -> int:
+        before = self.net.iteration
+        if n == 0:
+            return 0
+        if self._inline():
+            self.error = None
+            self.batch(n, None, check_dirty=False)
+            return self.net.iteration - before
+        self.ensure_thread()
+        with self.cv:
+            self.error = None
+            if self.progress is not None:
+                self.progress._finish(cancelled=True)
+                self.progress = None
+            self.budget, self.budget_resumable, self.run, self.dirty = n, False, True, True
+            self.budget_epoch += 1
+            self.cv.notify_all()
+            if not self.cv.wait_for(lambda: not self.run or self.finished, timeout):
+                raise TimeoutError(f'step({n}) did not finish within {timeout} s')
+        return self.net.iteration - before
+
+    def shutdown(self, timeout: float = 5.0) -> bool:
+        with self.cv:
+            self.stop_requested = True
+            self.dirty = True
+            self.cv.notify_all()
+            thread = self.thread
+        alive = False
+        if thread is not None and thread.ident != threading.get_ident():
+            thread.join(timeout)
+            alive = thread.is_alive()
+        if thread is None:
+            self.finished = True
+        if not alive:
+            for cmd in self.queue.drain():
+                cmd.cancel('the runner was stopped before this command was applied')
+            if self.progress is not None:
+                self.progress._finish(cancelled=True)
+        return not alive
+
+    # ------------------------------------------------------------------------------------- hold
+    def hold_enter(self, timeout: Optional[float]) -> bool:
+        if self._on_worker():
+            return True
+        me = threading.get_ident()
+        with self.cv:
+            self.holds += 1
+            self.holders[me] = self.holders.get(me, 0) + 1
+            self.dirty = True
+            self.cv.notify_all()
+            if self.cv.wait_for(lambda: self.parked or self.finished, timeout):
+                return True
+            self._release(me)
+            return False
+
+    def hold_exit(self) -> None:
+        if self._on_worker():
+            return
+        with self.cv:
+            me = threading.get_ident()
+            if not self.holders.get(me):
+                raise RuntimeError('release() of a runner hold this thread does not own')
+            self._release(me)
+
+    def _release(self, me: int) -> None:
+        self.holds -= 1
+        self.holders[me] -= 1
+        if not self.holders[me]:
+            del self.holders[me]
+        self.dirty = True
+        self.cv.notify_all()
+
+    # ------------------------------------------------------------------------------------- commands
+    def submit(self, cmd: Command) -> Any:
+        if self._inline():
+            with self.apply_lock:
+                self.apply_pending()
+                cmd.execute(self.net, self.log)
+            return cmd.future
+        self.ensure_thread()
+        with self.cv:
+            if self.stop_requested or self.finished:
+                raise RuntimeError('this runner was stopped; commands are no longer accepted')
+            future = self.queue.put(cmd)
+            self.dirty = True
+            self.cv.notify_all()
+        return future
+
+    def apply_pending(self) -> None:
+        for cmd in self.queue.drain():
+            cmd.execute(self.net, self.log)
+
+    def add_watch(self, w: Watch) -> None:
+        with self.cv:
+            self.watches = self.watches + (w,)
+            self.dirty = True
+
+    def remove_watch(self, w: Watch) -> None:
+        with self.cv:
+            self.watches = tuple(x for x in self.watches if x is not w)
+            self.dirty = True
+
+    # ------------------------------------------------------------------------------------- stats
+    def _sample_now(self, clear: bool = False) -> None:
+        with self.stats_lock:
+            if clear:
+                self.samples.clear()
+            self.samples.append((time.perf_counter(), self.net.iteration))
+
+    def stats(self, state: str) -> RunnerStats:
+        now = time.perf_counter()
+        it = self.net.iteration
+        with self.stats_lock:
+            samples = list(self.samples)
+        ips = 0.0
+        if samples:
+            base = samples[0]
+            for s in reversed(samples):
+                if s[0] <= now - 1.0:
+                    base = s
+                    break
+            span = now - base[0]
+            ips = max(0.0, (it - base[1]) / span) if span > 0 else 0.0
+        dt = getattr(self.net, 'dt', None)
+        rtf = ips * dt if dt else None
+        prog = self.progress
+        return RunnerStats(it, ips, rtf, state, self.target_ips, None if prog is None else prog.fraction)
+
+    # ------------------------------------------------------------------------------------- loop
+    def loop(self) -> None:
+        self.worker_ident = threading.get_ident()
+        try:
+            self._loop()
+        except BaseException as exc:  # noqa: BLE001 - the thread must never die silently
+            self.error = StepError.capture(exc, getattr(self.net, 'iteration', -1), self.net, fatal=True)
+            sys.stderr.write(f'mnn-studio runner {self.name} stopped by an internal error:\n{self.error.traceback}')
+        finally:
+            with self.cv:
+                self.run = False
+                self.parked = True
+                self.finished = True
+                self.cv.notify_all()
+            for cmd in self.queue.drain():
+                cmd.cancel('the runner stopped before this command was applied')
+
+    def _loop(self) -> None:
+        cv = self.cv
+        idle = True
+        while True:
+            with cv:
+                while True:
+                    if self.stop_requested:
+                        return
+                    self.dirty = False
+                    if not self.holds:
+                        if self.queue:
+                            break
+                        if self.run and self.error is None and (self.budget is None or self.budget > 0):
+                            break
+                    self.parked = True
+                    if not idle:
+                        self._sample_now()
+                        idle = True
+                    cv.notify_all()
+                    cv.wait()
+                self.parked = False
+                budget, epoch, prog = self.budget, self.budget_epoch, self.progress
+            with self.apply_lock:
+                self.apply_pending()
+            if not (self.run and self.error is None) or (budget is not None and budget <= 0):
+                continue
+            if idle:
+                self._sample_now(clear=True)
+                idle = False
+            if prog is not None and prog.start is None and prog is self.progress:
+                prog._begin(self.net.iteration)
+            done = self.batch(budget, prog if prog is self.progress else None, check_dirty=True)
+            finished = None
+            with cv:
+                if self.budget is not None and self.budget_epoch == epoch:
+                    self.budget -= done
+                    if self.budget <= 0:
+                        self.run = False
+                        finished = self.progress
+            if finished is not None:
+                finished._finish(cancelled=False)     # outside the lock: it may call back into the runner
+
+    def batch(self, budget: Optional[int], prog: Optional[RunProgress], check_dirty: bool) -> int:
+        """Run up to ``budget`` iterations (None = until ``dirty``). Returns how many ran, counting a
+        failed one. Samples watches, keeps statistics, hands the GIL over, throttles."""
+        net = self.net
+        simulate = net.simulate_iteration
+        watches = self.watches
+        perf = time.perf_counter
+        limit = -1 if budget is None else budget
+        yield_iv = self.yield_interval
+        ips = self.target_ips
+        period = 1.0 / ips if ips else 0.0
+        next_tick = prog.next_tick if prog is not None else None
+        now = last_yield = last_sample = next_due = perf()
+        done = 0
+        while done != limit and not (check_dirty and self.dirty):
+            try:
+                simulate()
+            except (Exception, SystemExit) as exc:
+                done += 1
+                self._record_error(exc)
+                break
+            done += 1
+            it = net.iteration
+            for w in watches:
+                w.sample(it)
+            now = perf()
+            if now - last_sample >= 0.02:
+                with self.stats_lock:
+                    self.samples.append((now, it))
+                last_sample = now
+            if next_tick is not None and it >= next_tick:
+                prog._tick()
+                next_tick = prog.next_tick
+            if period:
+                next_due += period
+                delay = next_due - now
+                if delay > 0:
+                    with self.cv:
+                        self.cv.wait_for(lambda: self.dirty, delay)
+                    last_yield = perf()
+                elif delay < -0.1:
+                    next_due = now
+            if yield_iv is not None and now - last_yield >= yield_iv:
+                time.sleep(0)
+                last_yield = perf()
+        return done
+
+    def _record_error(self, exc: BaseException) -> None:
+        err = StepError.capture(exc, self.net.iteration, self.net)
+        with self.cv:
+            self.error = err
+            self.run = False
+            self.dirty = True
+            self.cv.notify_all()
+        self.log.add(err.iteration, 'error', err.behavior_path or err.location, source='runner',
+                     error=f'{type(exc).__name__}: {exc}')

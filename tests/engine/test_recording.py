@@ -1,0 +1,164 @@
+"""API §8: Recorder and EventRecorder."""
+import numpy as np
+import pytest
+
+from engine import Behavior, EventRecorder, Network, NeuronGroup, Recorder, SynapseGroup
+from engine_helpers import Counter
+
+
+class Integrate(Behavior):
+    def initialize(self, neurons):
+        neurons.u = neurons.vector()
+        neurons.n = neurons.vector(2)  # a state variable named like the parent alias
+
+    def iteration(self, neurons):
+        neurons.u += neurons.id
+        neurons.fire = (neurons.u % 3) == 0
+
+
+def build(recorders, size=3, steps=5):
+    net = Network(behavior={100: Recorder("iteration")})
+    g = NeuronGroup(net=net, tag="g", size=size, behavior={1: Integrate(), **recorders})
+    net.initialize(info=False)
+    net.simulate_iterations(steps, measure_block_time=False)
+    return net, g
+
+
+def test_alias_matching_and_shapes():
+    net, g = build({9: Recorder(["u", "np.max(u)"])})
+    assert net["u", 0, "np"].shape == (5, 3)
+    assert net["n.u", 0, "np"].shape == (5, 3)
+    assert net["neurons.u", 0] is net["u", 0]
+    series = net["np.max(n.u)", 0]
+    assert len(series) == 5 and isinstance(series[0], np.float32)
+    assert np.array_equal(net["u", 0, "np"][:, 2], [2, 4, 6, 8, 10])
+    assert net["np.max( u )", 0, "np"].tolist() == [2, 4, 6, 8, 10]
+    assert net["iteration", 0, "np"].tolist() == [1, 2, 3, 4, 5]
+
+
+def test_snapshots_are_copies_and_bare_n_means_attribute():
+    net, g = build({9: Recorder(["u", "n", "n.u"])})
+    first = net["u", 0][0].copy()
+    g.u[:] = 99
+    assert np.array_equal(net["u", 0][0], first)
+    assert np.all(net["n", 0, "np"] == 2)  # 'n' alone is the attribute n (Wang-Buzsaki parity)
+
+
+def test_expression_forms_the_reference_could_not_record():
+    net, g = build({9: Recorder(["u > 4", "np.sum(u, axis=0)", "helper(u)"])})
+    assert net["u > 4", 0, "np"].shape == (5, 3)
+    assert net["np.sum(u, axis=0)", 0, "np"].tolist() == [3, 6, 9, 12, 15]
+    assert net["helper(u)", 0, "np"].tolist() == [-3, -6, -9, -12, -15]
+
+
+def helper(values):  # a user function found through the recorder's module globals
+    return -np.sum(values)
+
+
+def test_late_attribute_is_resolved_on_retry():
+    class Late(Behavior):
+        def iteration(self, neurons):
+            if neurons.iteration >= 3:
+                neurons.late = neurons.vector(1)
+
+    net = Network()
+    NeuronGroup(net=net, tag="g", size=2, behavior={0: Recorder("late"), 5: Late()})
+    net.initialize(info=False)
+    net.simulate_iterations(6, measure_block_time=False)
+    assert len(net["late", 0]) == 3  # steps 4, 5, 6 (created at the end of step 3)
+    assert "late" in net["g", 0].Recorder.failures
+
+
+def test_gapwidth_max_length_and_flags():
+    net, g = build({9: Recorder(["u", "iteration"], gapwidth=3)}, steps=10)
+    assert g["iteration", 0, "np"].tolist() == [3, 6, 9]
+    net, g = build({9: Recorder(["iteration"], max_length=4)}, steps=10)
+    assert g["iteration", 0, "np"].tolist() == [7, 8, 9, 10]
+    net, g = build({9: Recorder(["iteration"], max_length=4, save_as_numpy=True)}, steps=10)
+    assert isinstance(g["iteration", 0], np.ndarray) and g["iteration", 0].tolist() == [7, 8, 9, 10]
+    g.recording = False
+    net.simulate_iterations(3, measure_block_time=False)
+    assert g["iteration", 0].tolist() == [7, 8, 9, 10]
+
+
+def test_clear_reset_and_new_data():
+    net, g = build({9: Recorder(["u"]), 10: EventRecorder("fire")})
+    rec, ev = g.Recorder, g.EventRecorder
+    assert rec.is_new_data_available() and not rec.is_new_data_available()
+    assert len(net["fire", 0]) > 0
+    net.clear_recorder()
+    assert len(net["u", 0]) == 0 and net["fire", 0].shape == (0, 2)
+    assert net["fire.t", 0].shape == (0,) and net["fire.i", 0].dtype == np.dtype(int)
+    net.simulate_iterations(2, measure_block_time=False)
+    rec.reset()
+    assert len(net["u", 0]) == 0
+    net.clear_recorder(keys=[100])
+    assert len(net["iteration", 0]) == 0
+
+
+def test_event_recorder_rows_times_and_indices():
+    net, g = build({10: EventRecorder("fire")}, size=4, steps=6)
+    u = np.cumsum(np.tile(np.arange(4), (6, 1)), axis=0)
+    expected = [(t + 1, i) for t in range(6) for i in range(4) if u[t, i] % 3 == 0]
+    events = net["fire", 0]
+    assert events.shape == (len(expected), 2) and events.dtype == np.dtype(int)
+    assert [tuple(r) for r in events] == expected
+    assert net["fire.t", 0].min() >= 1
+    assert np.array_equal(net["n.fire.t", 0], events[:, 0])
+    assert np.array_equal(net["fire.i", 0], events[:, 1])
+
+
+def test_event_recorder_is_linear_and_propagates_errors():
+    net = Network()
+    NeuronGroup(net=net, tag="g", size=50, behavior={1: Integrate(), 10: EventRecorder("fire")})
+    net.initialize(info=False)
+    net.simulate_iterations(3000, measure_block_time=False)
+    events = net["fire", 0]
+    assert events.shape[0] > 10000
+    assert net["fire", 0] is not None and np.all(np.diff(events[:, 0]) >= 0)
+    bad = Network()
+    NeuronGroup(net=bad, tag="g", size=2, behavior={10: EventRecorder("nothing")})
+    bad.initialize(info=False)
+    with pytest.raises(NameError):
+        bad.simulate_iteration()
+
+
+def test_recorders_on_synapse_groups_and_network():
+    class Weights(Behavior):
+        def initialize(self, s):
+            s.W = s.matrix(1)
+
+    net = Network(behavior={9: Recorder("iteration")})
+    g = NeuronGroup(net=net, tag="g", size=3)
+    SynapseGroup(net=net, src=g, dst=g, behavior={1: Weights(), 9: Recorder("np.sum(W)")})
+    net.initialize(info=False)
+    net.simulate_iterations(2, measure_block_time=False)
+    assert net["np.sum(W)", 0, "np"].tolist() == [9, 9]
+    assert net["np.sum(s.W)", 0, "np"].tolist() == [9, 9]
+    assert net["iteration", 0, "np"].tolist() == [1, 2]
+
+
+def test_recorder_memory_is_preallocated_not_listed():
+    net, g = build({9: Recorder(["u"])}, size=1000, steps=3000)
+    series = net["u", 0]
+    assert series.view().base is not None or series.view().flags.owndata is False
+    assert series.view().shape == (3000, 1000)
+    arr = np.asarray(series)
+    assert arr.shape == (3000, 1000)
+    assert np.shares_memory(arr, series.view())
+
+
+def test_state_round_trip():
+    net, g = build({9: Recorder(["u", "np.max(u)"]), 10: EventRecorder("fire")})
+    states = {b: b.get_state() for b in (g.Recorder, g.EventRecorder)}
+    net.clear_recorder()
+    for behavior, state in states.items():
+        behavior.set_state(state)
+    assert net["u", 0, "np"].shape == (5, 3) and len(net["fire", 0]) == len(states[g.EventRecorder]["fire"])
+
+
+def test_bad_recorder_variable():
+    with pytest.raises(SyntaxError, match="cannot parse"):
+        build({9: Recorder(["u +"])})
+    with pytest.raises(TypeError, match="strings"):
+        build({9: Recorder([3])})
