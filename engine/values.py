@@ -228,6 +228,25 @@ def _check_density(density: Any, shape: Shape) -> Any:
     return array if len(shape) == 1 else array[:, None]
 
 
+_TYPE_WORDS = frozenset({"bool", "int"})
+
+
+def _cast(generator: Generator, mode: str, shape: Shape, dtype: Any, owner: Any) -> np.ndarray:
+    """Run a compiled mode and return a fresh, writeable array of ``shape`` and ``dtype``."""
+    result = generator(shape, owner)
+    if type(result) is not np.ndarray:
+        result = np.asarray(result)
+    if result.shape != shape:
+        try:
+            result = np.broadcast_to(result, shape)
+        except ValueError:
+            raise ValueError(f"value string {mode!r} produced shape {result.shape}, "
+                             f"which does not fit {tuple(shape)}") from None
+    if result.dtype != dtype or not result.flags.writeable or not result.flags.owndata:
+        result = result.astype(dtype)
+    return result
+
+
 def generate(mode: Any, shape: Shape, dtype: Any, owner: Any = None,
              scale: Any = None, density: Any = None) -> np.ndarray:
     """Fill an array of ``shape`` according to ``mode`` (see module docstring).
@@ -248,36 +267,24 @@ def generate(mode: Any, shape: Shape, dtype: Any, owner: Any = None,
         Probability that an entry is kept (others become 0). An array gives one
         probability per row (per neuron for vectors, per destination for matrices).
     """
-    if mode is bool or mode == "bool":
+    if type(mode) is str and mode not in _TYPE_WORDS:
+        result = _cast(_CACHE.get(mode) or compile_mode(mode), mode, shape, dtype, owner)
+    elif mode is bool or mode == "bool":
         result = np.zeros(shape, dtype=bool)
-        cast = False
     elif mode is int or mode == "int":
         result = np.zeros(shape, dtype=int)
-        cast = False
     elif isinstance(mode, str):
-        result = compile_mode(mode)(shape, owner)
-        cast = True
+        result = _cast(compile_mode(mode), mode, shape, dtype, owner)
     elif is_number(mode):
         result = np.full(shape, mode, dtype=dtype)
-        cast = False
     elif mode is None:
         result = np.zeros(shape, dtype=dtype)
-        cast = False
     else:
         raise TypeError(f"cannot make values from {mode!r} (type {type(mode).__name__}); expected a "
                         "number, bool, int or a value string such as 'uniform(0, 1)'")
-    if cast:
-        result = np.asarray(result)
-        if result.shape != tuple(shape):
-            try:
-                result = np.broadcast_to(result, shape)
-            except ValueError:
-                raise ValueError(f"value string {mode!r} produced shape {result.shape}, "
-                                 f"which does not fit {tuple(shape)}") from None
-        if result.dtype != dtype or not result.flags.writeable or not result.flags.owndata:
-            result = result.astype(dtype)
     if density is not None:
-        density = _check_density(density, shape)
+        if type(density) is not float or not 0.0 <= density <= 1.0:
+            density = _check_density(density, shape)
         result *= np.random.random_sample(shape) <= density
     if scale is not None:
         result *= scale
