@@ -18,33 +18,15 @@ My_Network.initialize()
 My_Network.simulate_iterations(1000)
 """
 
-SEED_BASIC = """
-from PymoNNto import *
+EXAMPLES = ROOT / "examples"
 
-class Basic_Behavior(Behavior):
 
-    def initialize(self, neurons):
-        neurons.voltage = neurons.vector()
-        self.threshold = 0.5
-
-    def iteration(self, neurons):
-        neurons.spike = neurons.voltage > self.threshold
-        neurons.voltage[neurons.spike] = 0.0 #reset
-
-        neurons.voltage *= 0.9 #voltage decay
-        neurons.voltage += neurons.vector('uniform',density=0.01) #noise
-
-class Input_Behavior(Behavior):
-
-    def initialize(self, neurons):
-        for synapse in neurons.synapses(afferent, 'GLUTAMATE'):
-            synapse.W = synapse.matrix('uniform', density=0.1)
-            synapse.enabled = synapse.W > 0
-
-    def iteration(self, neurons):
-        for synapse in neurons.synapses(afferent, 'GLUTAMATE'):
-            neurons.voltage += synapse.W.dot(synapse.src.spike) / synapse.src.size * 10
-"""
+def seed_example_source(seed):
+    """examples/seed_synapses_input.py (the seed's second example) with another random seed."""
+    source = (EXAMPLES / "seed_synapses_input.py").read_text(encoding="utf-8")
+    assert "np.random.seed(1)" in source
+    source = source.replace("np.random.seed(1)", f"np.random.seed({seed})")
+    return source.split("# plotting")[0].split("import matplotlib")[0]
 
 
 def run_script(code, tmp_path):
@@ -63,19 +45,9 @@ def test_seed_block_1_runs_exactly_as_written(tmp_path):
 
 
 def build_seed_network(seed):
-    namespace = {}
-    exec(SEED_BASIC, namespace)
-    from engine import EventRecorder, Network, NeuronGroup, Recorder, SynapseGroup
-    np.random.seed(seed)
-    net = Network()
-    group = NeuronGroup(net=net, tag="my_neurons", size=100, behavior={
-        1: namespace["Basic_Behavior"](), 2: namespace["Input_Behavior"](),
-        9: Recorder(["voltage", "np.mean(voltage)"], tag="my_recorder"),
-        10: EventRecorder("spike", tag="my_event_recorder")})
-    SynapseGroup(net=net, src=group, dst=group, tag="GLUTAMATE")
-    net.initialize(info=False)
-    net.simulate_iterations(1000, measure_block_time=False)
-    return net
+    namespace = {"__name__": "seed_example"}
+    exec(compile(seed_example_source(seed), "seed_synapses_input.py", "exec"), namespace)
+    return namespace["My_Network"]
 
 
 def test_seed_example_2_statistics():
@@ -99,27 +71,16 @@ def test_same_seed_gives_identical_recordings():
     assert not np.array_equal(a["voltage", 0, "np"], c["voltage", 0, "np"])
 
 
-def test_seed_plot_lines_run_headless(tmp_path):
-    plots = textwrap.dedent("""
-        My_Network = Network()
-        NeuronGroup(net=My_Network, tag='my_neurons', size=100, behavior={
-            1: Basic_Behavior(),
-            9: Recorder(['voltage', 'np.mean(voltage)'], tag='my_recorder')
-        })
-        SynapseGroup(net=My_Network, src='my_neurons', dst='my_neurons', tag='GLUTAMATE')
-        My_Network.initialize()
-        My_Network.simulate_iterations(1000)
-        import matplotlib.pyplot as plt
-        plt.plot(My_Network['n.voltage', 0, 'np'][:,0:10])
-        plt.plot(My_Network['np.mean(n.voltage)', 0], color='black')
-        plt.axhline(My_Network.my_neurons.Basic_Behavior.threshold, color='black')
-        plt.show()
-        print('lines', len(plt.gca().lines))
-    """)
+def test_seed_example_1_with_its_plot_lines_runs_headless(tmp_path):
+    """examples/seed_basic.py keeps the seed's plot lines ('n.voltage', 'np.mean(n.voltage)')."""
     pytest.importorskip("matplotlib")
-    result = run_script(SEED_BASIC + plots, tmp_path)
+    source = (EXAMPLES / "seed_basic.py").read_text(encoding="utf-8")
+    assert "My_Network['n.voltage', 0, 'np'][:,0:10]" in source
+    assert "My_Network['np.mean(n.voltage)', 0]" in source
+    probe = "\nimport matplotlib.pyplot as plt\nprint('lines', sum(len(ax.lines) for f in map(plt.figure, plt.get_fignums()) for ax in f.axes))\n"
+    result = run_script(source.replace("plt.show()", "pass") + probe, tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "lines 12" in result.stdout
+    assert "lines 12" in result.stdout  # 10 traces, the mean, the threshold line
 
 
 def test_import_loads_no_qt_or_matplotlib():
