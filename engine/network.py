@@ -77,6 +77,9 @@ class Network(BehaviorHost, TaggableObjectBase):
             raise ValueError(f"settings 'syn_dim' must be DxS ({DxS}) or SxD ({SxD}), got {syn_dim!r}")
         self.transposed_synapse_matrix_mode = syn_dim == SxD
         self.dt: Optional[float] = settings.get("dt")
+        self.matrix_order: str = str(settings.get("matrix_order", "C")).upper()
+        if self.matrix_order not in ("C", "F"):
+            raise ValueError(f"settings 'matrix_order' must be 'C' or 'F', got {self.matrix_order!r}")
         self.iteration = 0
         self.recording = True
         self.network = self

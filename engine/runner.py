@@ -12,10 +12,16 @@ Typical use::
         print(net.my_neurons.voltage.mean())
     runner.pause(); runner.step(5); runner.stop()
 
-The GIL: a worker that steps many small numpy calls would hold the GIL nearly all the time and
-freeze a GUI thread. The worker therefore calls ``time.sleep(0)`` whenever ``yield_interval``
-seconds (default 5 ms) of stepping have passed; a sleeping call releases the GIL, and a thread that
-waits for it gets a turn (measured in tests/bench/bench_runner.py).
+The GIL: a worker that steps many small numpy calls holds the GIL nearly all the time; a GUI
+thread, which needs the GIL once for every Qt-to-Python call, then waits the interpreter's switch
+interval (5 ms) each time and freezes. The runner hands the GIL over on purpose, two ways:
+
+* ``time.sleep(0)`` whenever ``yield_interval`` seconds (default 5 ms) of stepping have passed;
+* while it steps, the interpreter switch interval is lowered to ``switch_interval`` (default 1 ms,
+  restored when no runner steps). This only matters while another thread waits for the GIL, so it
+  costs nothing otherwise, and it is what keeps a GUI fluid: measured with a thread that needs the
+  GIL 20 times per turn beside a GIL-bound 1 ms/step network, about 9 turns/s with neither, 24-28
+  with the zero sleep alone, above 100 with the lower switch interval (tests/bench/bench_runner.py).
 """
 from __future__ import annotations
 
@@ -69,6 +75,7 @@ class Runner:
     target_iterations_per_second: optional speed limit (None = as fast as possible).
     yield_interval: seconds of stepping after which the worker hands the GIL over with a zero sleep
         (0 = after every iteration, None = never).
+    switch_interval: upper bound for ``sys.getswitchinterval()`` while stepping (None = leave it).
     name: thread name.
 
     The thread is started lazily (by :meth:`start`, :meth:`step`, :meth:`run_for` or a command), is a
@@ -76,10 +83,11 @@ class Runner:
     """
 
     def __init__(self, net: Any, *, target_iterations_per_second: Optional[float] = None,
-                 yield_interval: Optional[float] = 0.005, name: Optional[str] = None) -> None:
+                 yield_interval: Optional[float] = 0.005, switch_interval: Optional[float] = 0.001,
+                 name: Optional[str] = None) -> None:
         if not callable(getattr(net, 'simulate_iteration', None)):
             raise TypeError(f'Runner needs a Network, got {type(net).__name__}')
-        self._c = _Core(net, yield_interval, name or f'mnn-runner-{id(self):x}')
+        self._c = _Core(net, yield_interval, switch_interval, name or f'mnn-runner-{id(self):x}')
         self.target_iterations_per_second = target_iterations_per_second
         self.lock = HoldLock(self._c)
         self._finalizer = weakref.finalize(self, self._c.shutdown, 5.0)
@@ -188,6 +196,11 @@ class Runner:
         """Stop stepping after the current iteration. With ``wait`` returns once the worker waits
         (True) or the timeout passed (False)."""
         return self._c.pause(wait, timeout)
+
+    def wait(self, timeout: Optional[float] = None) -> bool:
+        """Block until the runner stops stepping (pause, error, end of a run_for, stop). Returns False
+        if it still runs after ``timeout`` seconds."""
+        return self._c.wait_idle(timeout)
 
     def step(self, n: int = 1, timeout: Optional[float] = None) -> int:
         """While paused: run exactly ``n`` iterations and return when done.

@@ -72,7 +72,10 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
     def matrix(self, mode: Any = "zeros()", scale: Any = None, density: Any = None,
                plot: bool = False) -> np.ndarray:
         """A new synapse matrix of shape ``matrix_dim()`` (see :mod:`engine.values`)."""
-        return generate(mode, self.matrix_dim(), self.def_dtype, self, scale, density)
+        values = generate(mode, self.matrix_dim(), self.def_dtype, self, scale, density)
+        if self.network.matrix_order == "F":
+            values = np.asfortranarray(values)
+        return values
 
     mat = matrix
     get_synapse_mat = matrix

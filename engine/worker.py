@@ -1,4 +1,4 @@
-"""The runner's worker: the stepping loop, its shared state, error capture and statistics.
+"""The runner's worker: the stepping loop, its shared state, progress and statistics.
 
 Internal to :mod:`engine.runner` (the public API). The worker thread references only this core,
 never the :class:`~engine.runner.Runner` facade, so a Runner that is dropped gets collected and its
@@ -11,100 +11,46 @@ control change sets it, so the worker returns to the guarded section after at mo
 from __future__ import annotations
 
 import collections
-import os
 import sys
-import sysconfig
 import threading
 import time
-import traceback
 import weakref
 from dataclasses import dataclass
 from typing import Any, Callable, Deque, Optional, Tuple
 
 from engine.commands import Command, CommandQueue, EventLog
 from engine.live import Watch
+from engine.step_error import StepError
 
 __all__ = ['StepError', 'RunProgress', 'RunnerStats']
 
-_ENGINE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
-_OWN_FILES = {os.path.abspath(__file__), os.path.join(_ENGINE_DIR, 'runner.py')}
-_LIB_DIRS = tuple({os.path.abspath(p) + os.sep for k, p in sysconfig.get_paths().items()
-                   if k in ('stdlib', 'platstdlib', 'purelib', 'platlib') and p})
+_switch_lock = threading.Lock()
+_switch_users = 0
+_switch_saved: Optional[float] = None
 
 
-def _is_user_file(filename: str) -> bool:
-    path = os.path.abspath(filename)
-    return not (filename.startswith('<') or path.startswith(_ENGINE_DIR) or path.startswith(_LIB_DIRS))
+def _lower_switch_interval(value: Optional[float]) -> bool:
+    """While any runner steps, the interpreter's switch interval is at most ``value``: a thread that
+    waits for the GIL gets it after ``value`` seconds instead of 5 ms. It costs nothing while no
+    other thread wants the GIL. Reference-counted across runners; the previous value is restored."""
+    global _switch_users, _switch_saved
+    if not value:
+        return False
+    with _switch_lock:
+        if _switch_users == 0:
+            _switch_saved = sys.getswitchinterval()
+            if value < _switch_saved:
+                sys.setswitchinterval(value)
+        _switch_users += 1
+    return True
 
 
-@dataclass
-class StepError:
-    """An exception raised while stepping.
-
-    Attributes
-    ----------
-    exception: the exception object.
-    iteration: the network iteration in which it was raised.
-    traceback: the formatted traceback (the runner's own frames removed).
-    filename, lineno, function: the innermost frame in user code (outside engine/, stdlib, site-packages).
-    behavior: the behavior whose code raised, if found; behavior_path e.g. ``'my_neurons.Basic_Behavior'``.
-    fatal: True if the worker loop itself failed (the runner is then stopped).
-    """
-
-    exception: BaseException
-    iteration: int
-    traceback: str
-    filename: Optional[str] = None
-    lineno: Optional[int] = None
-    function: Optional[str] = None
-    behavior: Any = None
-    behavior_path: Optional[str] = None
-    fatal: bool = False
-
-    @classmethod
-    def capture(cls, exc: BaseException, iteration: int, net: Any, fatal: bool = False) -> 'StepError':
-        """Build a StepError from an exception caught in the worker."""
-        tb = exc.__traceback__
-        while tb is not None and os.path.abspath(tb.tb_frame.f_code.co_filename) in _OWN_FILES:
-            tb = tb.tb_next
-        text = ''.join(traceback.format_exception(type(exc), exc, tb))
-        user: Optional[Tuple[str, int, str]] = None
-        last: Optional[Tuple[str, int, str]] = None
-        behavior = None
-        t = tb
-        while t is not None:
-            code = t.tb_frame.f_code
-            last = (code.co_filename, t.tb_lineno, code.co_name)
-            if _is_user_file(code.co_filename):
-                user = last
-            candidate = t.tb_frame.f_locals.get('self')
-            if candidate is not None and hasattr(candidate, 'behavior_enabled') and hasattr(candidate, 'init_kwargs'):
-                behavior = candidate
-            t = t.tb_next
-        where = user or last or (None, None, None)
-        return cls(exc, int(iteration), text, where[0], where[1], where[2], behavior,
-                   _behavior_path(net, behavior), fatal)
-
-    @property
-    def location(self) -> str:
-        """``'file.py:12'`` or ``'?'``."""
-        return f'{self.filename}:{self.lineno}' if self.filename else '?'
-
-    def __str__(self) -> str:
-        where = f' in {self.behavior_path}' if self.behavior_path else ''
-        file = f' ({self.filename}, line {self.lineno})' if self.filename else ''
-        return (f'{type(self.exception).__name__} at iteration {self.iteration}{where}{file}: '
-                f'{self.exception}')
-
-
-def _behavior_path(net: Any, behavior: Any) -> Optional[str]:
-    if behavior is None:
-        return None
-    for key, parent, b in getattr(net, 'sorted_behavior_execution_list', ()):
-        if b is behavior:
-            tags = getattr(parent, 'tags', None) or ['?']
-            return f'{tags[0]}.{type(b).__name__}'
-    return type(behavior).__name__
+def _restore_switch_interval() -> None:
+    global _switch_users
+    with _switch_lock:
+        _switch_users -= 1
+        if _switch_users == 0 and _switch_saved is not None:
+            sys.setswitchinterval(_switch_saved)
 
 
 @dataclass(frozen=True)
@@ -192,7 +138,8 @@ class RunProgress:
 class _Core:
     """State shared by the Runner facade and its worker thread."""
 
-    def __init__(self, net: Any, yield_interval: Optional[float], name: str) -> None:
+    def __init__(self, net: Any, yield_interval: Optional[float], switch_interval: Optional[float],
+                 name: str) -> None:
         self.net = net
         self.name = name
         self.cv = threading.Condition(threading.Lock())
@@ -215,6 +162,7 @@ class _Core:
         self.worker_ident: Optional[int] = None
         self.error: Any = None
         self.yield_interval = yield_interval
+        self.switch_interval = switch_interval
         self.target_ips: Optional[float] = None
         self.samples: Deque[Tuple[float, int]] = collections.deque(maxlen=128)
         self.stats_lock = threading.Lock()
@@ -266,6 +214,12 @@ class _Core:
             if not wait or self._inline() or self.thread is None:
                 return True
             return self.cv.wait_for(lambda: self.parked or self.finished, timeout)
+
+    def wait_idle(self, timeout: Optional[float]) -> bool:
+        if self._inline():
+            return not self.run
+        with self.cv:
+            return self.cv.wait_for(lambda: (not self.run and self.parked) or self.finished, timeout)
 
     def cancel_run(self, prog: Optional[RunProgress] = None) -> None:
         with self.cv:
@@ -469,6 +423,14 @@ class _Core:
     def batch(self, budget: Optional[int], prog: Optional[RunProgress], check_dirty: bool) -> int:
         """Run up to ``budget`` iterations (None = until ``dirty``). Returns how many ran, counting a
         failed one. Samples watches, keeps statistics, hands the GIL over, throttles."""
+        lowered = _lower_switch_interval(self.switch_interval)
+        try:
+            return self._batch(budget, prog, check_dirty)
+        finally:
+            if lowered:
+                _restore_switch_interval()
+
+    def _batch(self, budget: Optional[int], prog: Optional[RunProgress], check_dirty: bool) -> int:
         net = self.net
         simulate = net.simulate_iteration
         watches = self.watches

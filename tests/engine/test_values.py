@@ -114,3 +114,19 @@ def test_bad_value_strings(groups):
         a.vector("ones", density=np.ones(3))
     with pytest.raises(TypeError, match="cannot make values"):
         a.vector([1, 2])
+
+
+def test_matrix_order_setting_keeps_values():
+    results = []
+    for order in ("C", "F"):
+        net = Network(settings={"matrix_order": order})
+        a = NeuronGroup(net=net, tag="a", size=30)
+        sg = SynapseGroup(net=net, src=a, dst=a)
+        np.random.seed(5)
+        results.append(sg.matrix("uniform", density=0.3))
+    assert results[0].flags.c_contiguous and results[1].flags.f_contiguous
+    assert np.array_equal(results[0], results[1])
+    fired = np.arange(30) % 7 == 0
+    assert np.array_equal(np.sum(results[0][:, fired], axis=1), np.sum(results[1][:, fired], axis=1))
+    with pytest.raises(ValueError, match="matrix_order"):
+        Network(settings={"matrix_order": "X"})
