@@ -17,6 +17,7 @@ class Counter(Behavior):
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch):
+    (tmp_path / "Data").mkdir()  # the upward search for 'Data' must stop here, not in /tmp
     monkeypatch.chdir(tmp_path)
     reset_genome()
     yield tmp_path
