@@ -33,7 +33,7 @@ class Event:
     ----------
     seq: running number (starts at 1).
     iteration: the network iteration after which the change took effect.
-    kind: ``'set_value'``, ``'enabled'``, ``'call'``, ``'error'``, ``'note'``, ``'load_state'``.
+    kind: ``'set_value'``, ``'enabled'``, ``'call'``, ``'error'``, ``'note'``, ``'save_state'``, ``'load_state'``.
     path: what was changed (a tag path, a behavior tag, a function name).
     old, new: previous and new value (arrays larger than 16 elements are summarised as text).
     source: who asked for it (``'api'`` by default; the studio uses ``'panel'``, ``'console'``, …).

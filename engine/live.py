@@ -1,23 +1,23 @@
 """Bounded live buffers ("watches") that the runner fills after every iteration and viewers read.
 
-A :class:`Watch` samples one attribute (resolved from a tag path) after each iteration:
+A :class:`Watch` copies one attribute (resolved from a tag path) into a preallocated ring of
+``window`` samples after each iteration:
 
-* a *trace* watch (numbers, numeric arrays) keeps the last ``window`` samples in a preallocated ring;
-  :meth:`Watch.read` returns ``(times, values)``: ``times`` the iterations (shape ``(m,)``), ``values``
-  shape ``(m,)`` for scalars or a single selected neuron, else ``(m, *sample_shape)``;
-* a *spike* watch (bool arrays) keeps the indices of the True entries of the last ``window`` samples;
-  :meth:`Watch.read` returns ``(t, i)``: one entry per event, ``i`` the neuron index in the group.
+* a *trace* watch (numbers, numeric arrays): :meth:`Watch.read` returns ``(times, values)``, ``times``
+  the iterations (shape ``(m,)``), ``values`` shape ``(m,)`` for a scalar or a single selected neuron,
+  else ``(m, *sample_shape)``;
+* a *spike* watch (1-D bool arrays): :meth:`Watch.read` returns the ``(t, i)`` events of the window,
+  ``i`` the neuron index in the group; :meth:`Watch.read_raster` returns ``(times, bool matrix)``.
 
-Memory is fixed when the watch is created (trace) or bounded by ``window`` samples (spikes). The
-worker only takes a watch's lock for the time of one sample; a reader only for the time of a copy.
-If the variable disappears, changes shape or type, the watch stops sampling and reports it in
-:attr:`Watch.error`; the worker never sees the exception.
+Memory is fixed when the watch starts (``window`` × sample size). The worker writes without taking a
+lock (a copy of one row); readers copy the window and drop the samples the worker overwrote while
+they copied (a sequence-counter check), so neither side ever waits for the other. If the variable
+disappears or changes shape or type, the watch stops and reports it in :attr:`Watch.error`; the
+worker never sees the exception.
 """
 from __future__ import annotations
 
-import collections
-import threading
-from typing import Any, Callable, Deque, Optional, Tuple
+from typing import Any, Callable, List, Optional, Tuple
 
 import numpy as np
 
@@ -25,7 +25,7 @@ from engine.paths import Target
 
 __all__ = ['Watch', 'MAX_WATCH_BYTES']
 
-#: Largest ring buffer one trace watch may allocate (bytes).
+#: Largest ring buffer one watch may allocate (bytes).
 MAX_WATCH_BYTES = 512 * 1024 * 1024
 
 
@@ -35,11 +35,10 @@ class Watch:
     Attributes
     ----------
     path: the tag path watched.
-    kind: ``'trace'`` or ``'spikes'`` (``None`` until the first sample when the variable did not exist yet).
+    kind: ``'trace'`` or ``'spikes'`` (``None`` until the first sample if the variable did not exist yet).
     window: number of samples kept.
     every: sample every ``every``-th iteration.
     error: ``None``, or a message when the watch stopped (variable gone, shape or type changed).
-    version: increases with every sample; a viewer can skip redrawing when it has not changed.
     """
 
     def __init__(self, target: Target, neurons: Any = None, window: int = 2000, every: int = 1,
@@ -55,174 +54,187 @@ class Watch:
         self.every = int(every)
         self.neurons = neurons
         self.error: Optional[str] = None
-        self.version = 0
         self.removed = False
-        self._target = target
-        self._requested_kind = kind
         self.kind: Optional[str] = None
-        self._lock = threading.Lock()
+        self._obj, self._attr = target.obj, target.attr
+        self._requested_kind = kind
         self._on_remove = on_remove
         self._index: Any = None
-        self._mask: Optional[np.ndarray] = None
-        self._sample_shape: Optional[tuple] = None
-        self._times: Optional[np.ndarray] = None
-        self._values: Optional[np.ndarray] = None
-        self._events: Deque[Tuple[int, np.ndarray]] = collections.deque(maxlen=self.window)
-        self._count = 0
+        self._full_shape: Optional[tuple] = None
+        self._dtype: Any = None
+        self._times = np.zeros(0, dtype=np.int64)
+        self._values = np.zeros(0)
+        self._rows: List[Any] = []
+        self._started = 0          # samples whose writing has begun
+        self._count = 0            # samples completely written
+        self._base = 0             # samples before this were cleared
+        self._stopped = False
         if target.exists():
-            self._setup(self._select(np.asarray(target.get())), np.asarray(target.get()))
+            self._setup(np.asarray(target.get()))
 
     # ------------------------------------------------------------------------------------------ setup
-    def _select(self, value: np.ndarray) -> np.ndarray:
-        if self.neurons is None:
-            self._index = None
-            return value
-        if value.ndim == 0:
-            raise ValueError(f"'{self.path}' is a scalar; a neuron selection needs an array")
+    def _selection(self, full: np.ndarray) -> Any:
+        """The neuron selection as an index into ``full``; a slice when contiguous (a cheap view)."""
         idx = self.neurons
-        if isinstance(idx, (list, tuple)):
-            idx = np.asarray(idx)
-        self._index = idx
-        return value[idx]
+        if idx is None:
+            return None
+        if full.ndim == 0:
+            raise ValueError(f"'{self.path}' is a scalar; a neuron selection needs an array")
+        if isinstance(idx, range):
+            idx = slice(idx.start, idx.stop, idx.step) if len(idx) else np.zeros(0, dtype=np.intp)
+        elif isinstance(idx, (list, tuple, np.ndarray)):
+            arr = np.asarray(idx)
+            if arr.dtype == bool:
+                arr = np.flatnonzero(arr)
+            if arr.ndim == 1 and arr.size > 1 and arr[0] >= 0 and np.all(np.diff(arr) == 1):
+                idx = slice(int(arr[0]), int(arr[-1]) + 1)
+            else:
+                idx = arr
+        full[idx]                      # an IndexError belongs to the caller, not the worker
+        return idx
 
-    def _setup(self, sample: np.ndarray, full: np.ndarray) -> None:
-        kind = self._requested_kind
-        if kind is None:
-            kind = 'spikes' if full.dtype == bool and full.ndim >= 1 else 'trace'
+    def _setup(self, full: np.ndarray) -> None:
+        index = self._selection(full)
+        kind = self._requested_kind or ('spikes' if full.dtype == bool and full.ndim >= 1 else 'trace')
         if kind == 'spikes':
             if full.ndim != 1:
                 raise ValueError(f"a spike watch needs a 1-D array; '{self.path}' has shape {full.shape}")
-            mask = np.zeros(full.shape[0], dtype=bool)
-            mask[np.arange(full.shape[0]) if self._index is None else self._index] = True
-            self._mask = None if mask.all() else mask
-            self._sample_shape = full.shape
-        else:
-            if sample.dtype.kind not in 'biuf':
-                raise ValueError(f"'{self.path}' has dtype {sample.dtype}; a trace watch needs numbers")
-            dtype = sample.dtype if sample.dtype.kind == 'f' else np.float64
-            nbytes = self.window * max(1, sample.size) * np.dtype(dtype).itemsize
-            if nbytes > MAX_WATCH_BYTES:
-                raise ValueError(f"watching '{self.path}' ({sample.shape}) over {self.window} samples needs "
-                                 f"{nbytes / 2**20:.0f} MiB; select neurons or use a smaller window")
-            self._sample_shape = sample.shape
-            self._full_shape = full.shape
-            self._times = np.zeros(self.window, dtype=np.int64)
-            self._values = np.zeros((self.window,) + sample.shape, dtype=dtype)
+            if index is not None and np.ndim(index) == 0:
+                index = [index]
+        sample = full if index is None else full[index]
+        if kind == 'trace' and sample.dtype.kind not in 'biuf':
+            raise ValueError(f"'{self.path}' has dtype {sample.dtype}; a trace watch needs numbers")
+        dtype = bool if kind == 'spikes' else (sample.dtype if sample.dtype.kind == 'f' else np.float64)
+        nbytes = self.window * max(1, sample.size) * np.dtype(dtype).itemsize
+        if nbytes > MAX_WATCH_BYTES:
+            raise ValueError(f"watching '{self.path}' ({sample.shape}) over {self.window} samples needs "
+                             f"{nbytes / 2**20:.0f} MiB; select neurons or use a smaller window")
+        self._index, self._full_shape, self._dtype = index, full.shape, full.dtype
+        self._neuron_ids = (np.arange(full.shape[0]) if index is None else np.arange(full.shape[0])[index]) \
+            if kind == 'spikes' else None
+        self._times = np.zeros(self.window, dtype=np.int64)
+        self._values = np.empty((self.window,) + sample.shape, dtype=dtype)
+        self._values.fill(0)          # touch every page now, not one page fault per sample in the worker
+        self._rows = list(self._values) if sample.ndim else []
         self.kind = kind
 
     # ------------------------------------------------------------------------------------------ worker side
     def sample(self, iteration: int) -> None:
         """Record the current value (called by the runner's worker after an iteration). Never raises."""
-        if self.error is not None or self.removed:
-            return
-        if self.every > 1 and iteration % self.every:
+        if self._stopped or (self.every > 1 and iteration % self.every):
             return
         try:
-            obj, attr = self._target.obj, self._target.attr
-            try:
-                value = getattr(obj, attr)
-            except AttributeError:
-                if self.kind is None:
-                    return          # waiting for the variable to appear
-                raise LookupError(f"'{self.path}' no longer exists") from None
+            value = getattr(self._obj, self._attr)
+        except AttributeError:
+            if self.kind is not None:
+                self._fail(f"'{self.path}' no longer exists")
+            return                                  # else: waiting for the variable to appear
+        try:
             if self.kind is None:
-                full = np.asarray(value)
-                self._setup(self._select(full), full)
-            if self.kind == 'spikes':
-                self._sample_spikes(iteration, value)
-            else:
-                self._sample_trace(iteration, value)
-        except Exception as exc:  # noqa: BLE001 - a broken watch must not stop the runner
-            self.error = f'{type(exc).__name__}: {exc}' if not isinstance(exc, LookupError) else str(exc)
-
-    def _sample_trace(self, iteration: int, value: Any) -> None:
-        if isinstance(value, np.ndarray):
-            if value.shape != self._full_shape:
-                raise ValueError(f"'{self.path}' changed shape from {self._full_shape} to {value.shape}")
-            if value.dtype.kind not in 'biuf':
-                raise TypeError(f"'{self.path}' is no longer numeric (dtype {value.dtype})")
+                self._setup(np.asarray(value))
+            if type(value) is not np.ndarray or value.dtype is not self._dtype or value.shape != self._full_shape:
+                self._check(value)
             if self._index is not None:
                 value = value[self._index]
-        elif self._full_shape != () or not isinstance(value, (int, float, np.number, bool, np.bool_)):
-            raise TypeError(f"'{self.path}' changed from an array of shape {self._full_shape} to {type(value).__name__}")
-        with self._lock:
-            pos = self._count % self.window
-            self._values[pos] = value
+            pos = self._started % self.window
+            self._started += 1
+            if self._rows:
+                self._rows[pos][...] = value
+            else:
+                self._values[pos] = value
             self._times[pos] = iteration
             self._count += 1
-            self.version += 1
+        except Exception as exc:  # noqa: BLE001 - a broken watch must not stop the runner
+            self._started = self._count
+            self._fail(f'{type(exc).__name__}: {exc}')
 
-    def _sample_spikes(self, iteration: int, value: Any) -> None:
-        if not isinstance(value, np.ndarray) or value.shape != self._sample_shape:
-            shape = getattr(value, 'shape', type(value).__name__)
-            raise ValueError(f"'{self.path}' changed from shape {self._sample_shape} to {shape}")
-        idx = np.flatnonzero(value)
-        if self._mask is not None:
-            idx = idx[self._mask[idx]]
-        with self._lock:
-            self._events.append((iteration, idx))
-            self._count += 1
-            self.version += 1
+    def _fail(self, message: str) -> None:
+        self.error = message
+        self._stopped = True
+
+    def _check(self, value: Any) -> None:
+        """Shape and type checks, done only when the value looks different from the first sample."""
+        if type(value) is np.ndarray or isinstance(value, np.ndarray):
+            if value.shape != self._full_shape:
+                raise ValueError(f"'{self.path}' changed shape from {self._full_shape} to {value.shape}")
+            if value.dtype.kind not in ('b' if self.kind == 'spikes' else 'biuf'):
+                raise TypeError(f"'{self.path}' changed dtype from {self._dtype} to {value.dtype}")
+        elif self._full_shape != () or not isinstance(value, (int, float, np.number, bool, np.bool_)):
+            raise TypeError(f"'{self.path}' changed from {self._dtype} {self._full_shape} to "
+                            f"{type(value).__name__}")
 
     # ------------------------------------------------------------------------------------------ reader side
-    def read(self) -> Tuple[np.ndarray, np.ndarray]:
-        """Copies of the latest window, oldest first.
-
-        Returns ``(times, values)`` for a trace watch and ``(t, i)`` event arrays for a spike watch;
-        empty arrays before the first sample.
-        """
-        if self.kind == 'spikes':
-            with self._lock:
-                items = list(self._events)
-            if not items:
-                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-            t = np.concatenate([np.full(len(i), it, dtype=np.int64) for it, i in items])
-            i = np.concatenate([a for _, a in items]).astype(np.int64, copy=False)
-            return t, i
-        if self.kind is None:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        with self._lock:
-            n = min(self._count, self.window)
-            start = self._count % self.window if self._count > self.window else 0
-            order = np.r_[start:n, 0:start] if start else slice(0, n)
-            times = self._times[order].copy() if start else self._times[:n].copy()
-            values = self._values[order].copy() if start else self._values[:n].copy()
+    def _window(self) -> Tuple[np.ndarray, np.ndarray]:
+        """Copies of the valid samples, oldest first (lock-free; see the module docstring)."""
+        end = self._count
+        first = max(end - self.window, self._base)
+        if end <= first:
+            return self._times[:0].copy(), self._values[:0].copy()
+        a, b = first % self.window, end % self.window
+        if a < b:
+            times, values = self._times[a:b].copy(), self._values[a:b].copy()
+        else:
+            times = np.concatenate([self._times[a:], self._times[:b]])
+            values = np.concatenate([self._values[a:], self._values[:b]])
+        overwritten = self._started - self.window - first      # slots reused while we copied
+        if overwritten > 0:
+            times, values = times[overwritten:], values[overwritten:]
         return times, values
+
+    def read(self) -> Tuple[np.ndarray, np.ndarray]:
+        """The latest window, oldest first, as copies.
+
+        Trace watch: ``(times, values)``. Spike watch: ``(t, i)``, one entry per event (int64).
+        Empty arrays before the first sample.
+        """
+        times, values = self._window()
+        if self.kind != 'spikes':
+            return times, values
+        rows, cols = np.nonzero(values)
+        return times[rows], self._neuron_ids[cols].astype(np.int64, copy=False)
+
+    def read_raster(self) -> Tuple[np.ndarray, np.ndarray]:
+        """Spike watch: ``(times, raster)`` with ``raster[k, j]`` True if selected neuron ``j`` fired at
+        ``times[k]`` (the columns follow the neuron selection)."""
+        if self.kind != 'spikes':
+            raise TypeError(f"read_raster() needs a spike watch; '{self.path}' is a {self.kind} watch")
+        return self._window()
 
     @property
     def count(self) -> int:
         """Number of samples taken since the watch was created (or cleared)."""
-        return self._count
+        return self._count - self._base
+
+    @property
+    def version(self) -> int:
+        """Increases with every sample (and on clear); a viewer can skip redrawing when unchanged."""
+        return self._count + self._base
 
     @property
     def last_iteration(self) -> Optional[int]:
         """Iteration of the newest sample, or None."""
-        with self._lock:
-            if not self._count:
-                return None
-            if self.kind == 'spikes':
-                return self._events[-1][0]
-            return int(self._times[(self._count - 1) % self.window])
+        end = self._count
+        if end <= self._base:
+            return None
+        return int(self._times[(end - 1) % self.window])
 
     @property
     def ok(self) -> bool:
         """True while the watch samples normally."""
-        return self.error is None and not self.removed
+        return not self._stopped
 
     def clear(self) -> None:
         """Forget the samples taken so far (keeps the buffers)."""
-        with self._lock:
-            self._count = 0
-            self._events.clear()
-            self.version += 1
+        self._base = self._count
 
     def remove(self) -> None:
         """Stop sampling and detach from the runner (idempotent)."""
         if not self.removed:
             self.removed = True
+            self._stopped = True
             if self._on_remove is not None:
                 self._on_remove(self)
 
     def __repr__(self) -> str:
         state = 'removed' if self.removed else (f'error: {self.error}' if self.error else 'ok')
-        return f'<Watch {self.path!r} {self.kind} window={self.window} samples={self._count} {state}>'
+        return f'<Watch {self.path!r} {self.kind} window={self.window} samples={self.count} {state}>'

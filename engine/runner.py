@@ -13,15 +13,14 @@ Typical use::
     runner.pause(); runner.step(5); runner.stop()
 
 The GIL: a worker that steps many small numpy calls holds the GIL nearly all the time; a GUI
-thread, which needs the GIL once for every Qt-to-Python call, then waits the interpreter's switch
-interval (5 ms) each time and freezes. The runner hands the GIL over on purpose, two ways:
-
-* ``time.sleep(0)`` whenever ``yield_interval`` seconds (default 5 ms) of stepping have passed;
-* while it steps, the interpreter switch interval is lowered to ``switch_interval`` (default 1 ms,
-  restored when no runner steps). This only matters while another thread waits for the GIL, so it
-  costs nothing otherwise, and it is what keeps a GUI fluid: measured with a thread that needs the
-  GIL 20 times per turn beside a GIL-bound 1 ms/step network, about 9 turns/s with neither, 24-28
-  with the zero sleep alone, above 100 with the lower switch interval (tests/bench/bench_runner.py).
+thread, which needs the GIL again for every Qt-to-Python call, then waits the interpreter's switch
+interval (5 ms) each time and freezes. While it steps, the runner therefore lowers the switch
+interval to ``switch_interval`` (default 0.25 ms; restored when no runner steps): a thread waiting
+for the GIL gets it within 0.25 ms, and nothing changes while no other thread wants it. Measured
+(tests/bench/bench_runner.py) beside a GIL-bound 1 ms/step network, a thread that needs the GIL 20
+times per turn got 9 turns/s with no hand-over, 12-21 with a zero sleep every 10 or 5 ms of stepping,
+and about 100 with the lower switch interval. The zero sleep is still available
+(``yield_interval``; off by default: it costs ~80 us per call for little effect).
 """
 from __future__ import annotations
 
@@ -73,9 +72,10 @@ class Runner:
     ----------
     net: an initialized Network.
     target_iterations_per_second: optional speed limit (None = as fast as possible).
-    yield_interval: seconds of stepping after which the worker hands the GIL over with a zero sleep
-        (0 = after every iteration, None = never).
-    switch_interval: upper bound for ``sys.getswitchinterval()`` while stepping (None = leave it).
+    yield_interval: seconds of stepping after which the worker also calls ``time.sleep(0)``
+        (0 = after every iteration, None = never, the default).
+    switch_interval: upper bound for ``sys.getswitchinterval()`` while stepping (None = leave it);
+        this is what hands the GIL to other threads (see the module docstring).
     name: thread name.
 
     The thread is started lazily (by :meth:`start`, :meth:`step`, :meth:`run_for` or a command), is a
@@ -83,7 +83,7 @@ class Runner:
     """
 
     def __init__(self, net: Any, *, target_iterations_per_second: Optional[float] = None,
-                 yield_interval: Optional[float] = 0.005, switch_interval: Optional[float] = 0.001,
+                 yield_interval: Optional[float] = None, switch_interval: Optional[float] = 0.00025,
                  name: Optional[str] = None) -> None:
         if not callable(getattr(net, 'simulate_iteration', None)):
             raise TypeError(f'Runner needs a Network, got {type(net).__name__}')
@@ -206,13 +206,13 @@ class Runner:
         """While paused: run exactly ``n`` iterations and return when done.
 
         Returns the number of iterations run (fewer than ``n`` only if a behavior raised; see
-        :attr:`error`). Raises RuntimeError while running. From a thread that holds the runner
-        (:meth:`hold`) or from the worker itself, the iterations run in the calling thread.
+        :attr:`error`). Raises RuntimeError while running, except from a thread that holds the
+        runner (:meth:`hold`) or from the worker itself: there the iterations run in the calling thread.
         """
         n = int(n)
         if n < 0:
             raise ValueError('step(n) needs n >= 0')
-        if self.is_running:
+        if self.is_running and not self._c._inline():
             raise RuntimeError('step() needs a paused runner; call pause() first')
         return self._c.step(n, timeout)
 
@@ -289,15 +289,33 @@ class Runner:
         """Add a note to the event log (stamped with the current iteration)."""
         return self._c.log.add(self._c.net.iteration, 'note', str(text), source=source)
 
-    def save_state(self, path: str, source: str = 'api', timeout: Optional[float] = 60.0) -> Any:
-        """:func:`engine.storage.save_state` between two iterations; returns its result."""
+    def save_state(self, path: str, source: str = 'api', timeout: Optional[float] = 60.0, **kw: Any) -> Any:
+        """:func:`engine.storage.save_state` between two iterations (logged as a ``'save_state'``
+        event); returns its report."""
         from engine import storage
-        return self.call(storage.save_state, self._c.net, path, source=source).result(timeout)
+        return self._logged_call('save_state', path, source, timeout,
+                                 lambda: storage.save_state(self._c.net, path, **kw))
 
     def load_state(self, path: str, source: str = 'api', timeout: Optional[float] = 60.0, **kw: Any) -> Any:
-        """:func:`engine.storage.load_state` between two iterations; returns its report."""
+        """:func:`engine.storage.load_state` between two iterations (logged as a ``'load_state'``
+        event); returns its report. On error the network is untouched and the error is raised here."""
         from engine import storage
-        return self.call(storage.load_state, self._c.net, path, source=source, **kw).result(timeout)
+        return self._logged_call('load_state', path, source, timeout,
+                                 lambda: storage.load_state(self._c.net, path, **kw))
+
+    def _logged_call(self, kind: str, path: str, source: str, timeout: Optional[float],
+                     fn: Callable[[], Any]) -> Any:
+        log, net = self._c.log, self._c.net
+
+        def run() -> Any:
+            try:
+                result = fn()
+            except Exception as exc:
+                log.add(net.iteration, kind, str(path), source=source, error=f'{type(exc).__name__}: {exc}')
+                raise
+            log.add(net.iteration, kind, str(path), None, getattr(result, 'iteration', None), source)
+            return result
+        return self.call(run, source=source, log=False).result(timeout)
 
     # ----------------------------------------------------------------------------------- watches
     def watch(self, path: str, neurons: Any = None, window: int = 2000, every: int = 1,

@@ -14,10 +14,11 @@ into the network, so a truncated file or a file saved from another script raises
 shape and dtype match are restored in place (references held by behaviors stay valid).
 
 Call these between iterations (``runner.save_state(path)``, ``runner.call(...)``, ``runner.hold()``).
+:func:`export_recordings` (recorded data to .npz / .csv) lives in :mod:`engine.export` and is
+re-exported here.
 """
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import json
@@ -168,6 +169,8 @@ def _numeric_items(obj: Any) -> Iterator[Tuple[str, Any]]:
 def _skipped_items(obj: Any, prefix: str) -> List[str]:
     out = []
     for name, value in vars(obj).items():
+        if name.startswith('_'):
+            continue
         if isinstance(value, np.ndarray) and value.dtype.kind not in _NUMERIC_KINDS:
             out.append(f'{prefix}.{name} ({value.dtype} array)')
         elif isinstance(value, (list, tuple)) and value and all(isinstance(v, (int, float)) for v in value[:8]):
@@ -426,73 +429,7 @@ def _plan_entry(obj: Any, entry: Dict[str, Any], arrays: Dict[str, np.ndarray], 
 _MISSING = object()
 
 
-# ------------------------------------------------------------------------------------------- export
-def _recordings(net: Any) -> List[Tuple[str, Any, Dict[str, np.ndarray]]]:
-    from engine.recording import EventRecorder, Recorder
-    out = []
-    for _, obj in _objects(net):
-        for behavior in obj.behavior.values():
-            if isinstance(behavior, Recorder):
-                prefix = f"{obj.tags[0] if obj is not net else 'net'}.{behavior.tags[0]}"
-                out.append((prefix, isinstance(behavior, EventRecorder), behavior.get_state()))
-    return out
-
-
 def export_recordings(net: Any, path: str, fmt: Optional[str] = None) -> List[str]:
-    """Write every recorder's data to ``path`` and return the files written.
-
-    ``fmt``: ``'npz'`` or ``'csv'`` (default: from the extension). NPZ: one array per recorded
-    variable, named ``'<group>.<recorder>.<variable>'``. CSV: one file per recorder (``path`` itself when
-    there is one recorder, else ``<stem>.<group>.<recorder>.csv``), one row per recorded step and one
-    column per neuron or scalar (``voltage[0]``, ``voltage[1]``, …, ``np.mean(voltage)``); event recorders
-    give ``<var>.t`` / ``<var>.i`` columns with one row per event. Non-numeric data is skipped.
-    """
-    path = os.fspath(path)
-    fmt = (fmt or os.path.splitext(path)[1].lstrip('.') or 'npz').lower()
-    recs = _recordings(net)
-    if not recs:
-        raise ValueError('the network has no Recorder or EventRecorder; nothing to export')
-    if fmt == 'npz':
-        payload = {f'{prefix}.{var}': np.asarray(data) for prefix, _, state in recs for var, data in state.items()
-                   if np.asarray(data).dtype.kind in _NUMERIC_KINDS}
-        _atomic_write(path, lambda fh: np.savez(fh, **payload))
-        return [path]
-    if fmt != 'csv':
-        raise ValueError(f"unknown export format {fmt!r}; use 'npz' or 'csv'")
-    stem = path[:-4] if path.lower().endswith('.csv') else path
-    written = []
-    for prefix, is_events, state in recs:
-        target = path if len(recs) == 1 else f'{stem}.{prefix}.csv'
-        columns = _csv_columns(state, is_events)
-        _atomic_write(target, lambda fh, c=columns: _write_csv(fh, c))
-        written.append(target)
-    return written
-
-
-def _csv_columns(state: Dict[str, np.ndarray], is_events: bool) -> List[Tuple[str, np.ndarray]]:
-    columns: List[Tuple[str, np.ndarray]] = []
-    for var, data in state.items():
-        data = np.asarray(data)
-        if data.dtype.kind not in _NUMERIC_KINDS:
-            continue
-        if is_events:
-            columns += [(f'{var}.t', data[:, 0]), (f'{var}.i', data[:, 1] if data.shape[1] > 1 else data[:, 0])]
-            continue
-        if data.ndim <= 1:
-            columns.append((var, data.reshape(-1)))
-            continue
-        flat = data.reshape(data.shape[0], -1)
-        for j, idx in enumerate(np.ndindex(*data.shape[1:])):
-            columns.append((f"{var}[{','.join(map(str, idx))}]", flat[:, j]))
-    return columns
-
-
-def _write_csv(fh: Any, columns: List[Tuple[str, np.ndarray]]) -> None:
-    text = io.TextIOWrapper(fh, encoding='utf-8', newline='')
-    writer = csv.writer(text)
-    writer.writerow([name for name, _ in columns])
-    rows = max((len(c) for _, c in columns), default=0)
-    for r in range(rows):
-        writer.writerow([repr(c[r].item()) if r < len(c) else '' for _, c in columns])
-    text.flush()
-    text.detach()
+    """Write every recorder's data to ``path`` (.npz or .csv); see :func:`engine.export.export_recordings`."""
+    from engine.export import export_recordings as export
+    return export(net, path, fmt)

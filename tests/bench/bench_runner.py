@@ -90,28 +90,51 @@ def gil_network(calls: int) -> Network:
     return net
 
 
-def bench_overhead(size: int, iters: int, repeats: int) -> None:
-    plain, runner_times = [], []
-    for rep in range(repeats):
-        net = seed_network(size)
-        t0 = time.perf_counter()
-        net.simulate_iterations(iters, measure_block_time=False)
-        plain.append(time.perf_counter() - t0)
+def bench_overhead(size: int, iters: int, repeats: int, block: int = 300) -> None:
+    """Paired comparison on one network: blocks of ``block`` iterations rotate between plain
+    ``simulate_iterations`` (main thread), a Runner without watches and a Runner with 4 watches, so
+    all sides see the same machine load; the median of the per-round time ratios is the overhead."""
+    net = seed_network(size)
+    bare = Runner(net)
+    runner = Runner(net)
+    watches = [runner.watch('my_neurons.voltage'), runner.watch('my_neurons.voltage', neurons=range(10)),
+               runner.watch('my_neurons.spike'), runner.watch('my_neurons.Basic_Behavior.threshold')]
+    sides = [lambda: net.simulate_iterations(block, measure_block_time=False),
+             lambda: bare.run_for(block).wait(), lambda: runner.run_for(block).wait()]
+    for side in sides:                                                # warm up every path
+        side()
+    rounds = max(repeats, iters // (3 * block))
+    took = [[], [], []]
+    for k in range(rounds):
+        for j in range(3):
+            side = (j + k) % 3
+            t0 = time.perf_counter()
+            sides[side]()
+            took[side].append((time.perf_counter() - t0) / block * 1e6)
+    assert all(w.ok for w in watches), watches
+    sample_cost = _sample_cost(net, watches)
+    bare.stop()
+    runner.stop()
+    med = [statistics.median(t) for t in took]
+    bare_ratio = statistics.median([b / p for p, b in zip(took[0], took[1])])
+    full_ratios = [r / p for p, r in zip(took[0], took[2])]
+    q = statistics.quantiles(full_ratios, n=4)
+    print(f'overhead: seed network, {size} neurons; {rounds} rounds of {block}-iteration blocks rotating plain '
+          f'simulate_iterations / Runner / Runner with 4 watches')
+    print(f'  median us/it: plain {med[0]:6.1f}, runner {med[1]:6.1f}, runner + 4 watches {med[2]:6.1f}')
+    print(f'  overhead (median of per-round ratios): runner {100 * (bare_ratio - 1):+.1f} %, runner + 4 watches '
+          f'{100 * (statistics.median(full_ratios) - 1):+.1f} % (quartiles {100 * (q[0] - 1):+.1f} % .. '
+          f'{100 * (q[2] - 1):+.1f} %)')
+    print(f'  the 4 watches sample in {sample_cost:.2f} us per iteration (timed in isolation)')
 
-        net = seed_network(size)
-        runner = Runner(net)
-        watches = [runner.watch('my_neurons.voltage'), runner.watch('my_neurons.voltage', neurons=range(10)),
-                   runner.watch('my_neurons.spike'), runner.watch('my_neurons.Basic_Behavior.threshold')]
-        t0 = time.perf_counter()
-        runner.run_for(iters).wait()
-        runner_times.append(time.perf_counter() - t0)
-        assert all(w.ok and w.count == iters for w in watches), watches
-        runner.stop()
-    p, r = statistics.median(plain), statistics.median(runner_times)
-    print(f'overhead: seed network {size} neurons, {iters} iterations, median of {repeats} alternating runs')
-    print(f'  plain simulate_iterations : {iters / p:8.0f} it/s  ({p / iters * 1e6:7.1f} us/it)')
-    print(f'  Runner + 4 watches        : {iters / r:8.0f} it/s  ({r / iters * 1e6:7.1f} us/it)')
-    print(f'  overhead                  : {100 * (r / p - 1):+.1f} %')
+
+def _sample_cost(net: Network, watches: list, n: int = 5000) -> float:
+    it = net.iteration
+    t0 = time.perf_counter()
+    for _ in range(n):
+        for w in watches:
+            w.sample(it)
+    return (time.perf_counter() - t0) / n * 1e6
 
 
 def gui_turns(stop: threading.Event, counter: list) -> None:
@@ -154,11 +177,12 @@ def bench_gil(seconds: float, calls: int) -> None:
                 ('zero sleep every 5 ms', dict(yield_interval=0.005, switch_interval=None)),
                 ('zero sleep every 2 ms', dict(yield_interval=0.002, switch_interval=None)),
                 ('switch interval 1 ms', dict(yield_interval=None, switch_interval=0.001)),
-                ('default (5 ms + 1 ms)', dict()))
+                ('switch interval 0.25 ms', dict(yield_interval=None, switch_interval=0.00025)),
+                ('default (10 ms + 0.25 ms)', dict()))
     for label, kw in settings:
         _, alone = _measure(net, seconds / 2, False, **kw)
         turns, ips = _measure(net, seconds, True, **kw)
-        print(f'  {label:24s}: other thread {turns:6.1f} turns/s, runner {ips:6.0f} it/s '
+        print(f'  {label:26s}: other thread {turns:6.1f} turns/s, runner {ips:6.0f} it/s '
               f'(alone {alone:6.0f} it/s)')
 
 
