@@ -26,8 +26,13 @@ class NotInitializedWarning(UserWarning):
 
 
 @contextlib.contextmanager
-def intercept_simulation(handler: Callable[["Network", int], Any]) -> Iterator[None]:
-    """While active (in this thread), ``simulate_iterations`` calls ``handler(net, n)`` instead."""
+def intercept_simulation(handler: Optional[Callable[..., Any]]) -> Iterator[None]:
+    """While active (in this thread), ``simulate_iterations`` calls ``handler`` instead.
+
+    The handler is called as ``handler(net, iterations, batch_size=..., measure_block_time=...,
+    disable_recording=..., batch_progress_update_func=...)`` and its result is returned;
+    ``None`` as handler restores normal simulation inside an outer interception.
+    """
     previous = getattr(_local, "interceptor", None)
     _local.interceptor = handler
     try:
@@ -243,7 +248,10 @@ class Network(BehaviorHost, TaggableObjectBase):
         """
         interceptor = getattr(_local, "interceptor", None)
         if interceptor is not None:
-            return interceptor(self, iterations)
+            return interceptor(self, iterations, batch_size=batch_size,
+                               measure_block_time=measure_block_time,
+                               disable_recording=disable_recording,
+                               batch_progress_update_func=batch_progress_update_func)
         iterations = _as_count(iterations, "iterations")
         if iterations < 0:
             raise ValueError(f"iterations must not be negative, got {iterations}")

@@ -356,7 +356,7 @@ def _run(code: types.CodeType, path: str, argv: List[str], echo: bool, chdir: bo
     modules_before = set(sys.modules)
     old_main, old_argv, old_cwd = sys.modules.get('__main__'), sys.argv, os.getcwd()
 
-    def defer(net: Any, iterations: Any) -> None:
+    def defer(net: Any, iterations: Any, **_options: Any) -> None:
         build.simulations.append(SimulationRequest(net, iterations, _script_line(build)))
         return None
 

@@ -152,14 +152,14 @@ class CellGuard(QObject):
         self.input_filter.remove()
 
     # ------------------------------------------------------------------------------ simulate_iterations
-    def _simulate(self, net: Any, iterations: Any) -> None:
+    def _simulate(self, net: Any, iterations: Any, **options: Any) -> Any:
         from engine.network import intercept_simulation
         runner = self.studio._runner
         if runner is not None and net is runner.net:
             self.studio.advance(iterations, 'net.simulate_iterations', keep_running=True)
             return None
         with intercept_simulation(None):      # a network built in the console: run it normally
-            return net.simulate_iterations(iterations)
+            return net.simulate_iterations(iterations, **options)
 
     # ------------------------------------------------------------------------------ busy / pump
     def request_interrupt(self) -> None:
