@@ -16,7 +16,9 @@ repeated here; and it uses `My_Neurons` without ever assigning it, so the Neuron
 Try this in the studio:
 - my_neurons.Basic_Behavior.threshold: lower it and the recurrent excitation makes spikes spread
   (bursts in the raster); raise it and the network becomes almost silent.
-- Deactivate Input_Behavior: the spike count per step drops back to the noise-driven level of tutorial 1.
+- Deactivate Input_Behavior: the recurrent kicks stop (watch the voltage traces: only the sparse noise
+  moves them); the spike rate falls only a little (about 0.55 -> 0.5 spikes per step), because at this
+  threshold most spikes are started by the noise.
 
 Expected (1000 iterations): about 0.5 spikes per step (about 500 EventRecorder rows), mean voltage
 about 0.04, about 10 % of W non-zero.
