@@ -14,6 +14,7 @@ from engine.behavior import Behavior
 from engine.constants import DxS, SxD
 from engine.genome import format_gene, get_genome
 from engine.host import BehaviorHost, normalize_behaviors
+from engine.layout import LayoutProbe
 from engine.tagging import TaggableObjectBase
 
 __all__ = ["Network", "intercept_simulation", "collect_networks", "NotInitializedWarning"]
@@ -68,11 +69,13 @@ class Network(BehaviorHost, TaggableObjectBase):
     settings : dict, optional
         ``'dtype'`` (default ``np.float32``), ``'syn_dim'`` (``DxS`` default or ``SxD``; the
         synonym ``'synapse_mode'`` is accepted), ``'dt'`` (seconds per iteration, used by the
-        studio for the real-time factor), ``'matrix_order'`` (``'C'`` default, or ``'F'``:
-        synapse matrices stored column-major, which makes column gathers such as
-        ``np.sum(W[:, fired], axis=1)`` several times faster for large groups, with identical
-        results; float32 ``W.dot(x)`` then rounds differently in the last bit and
-        ``W.ravel()``/``W.reshape()`` copy instead of returning views).
+        studio for the real-time factor), ``'matrix_order'``: ``'auto'`` (default) watches
+        how each large synapse matrix is used during the first iterations and stores it
+        column-major when it is only used for column gathers such as
+        ``np.sum(W[:, fired], axis=1)`` (several times faster, identical results; see
+        :mod:`engine.layout`); ``'C'`` keeps every matrix row-major as PymoNNto does; ``'F'``
+        creates every matrix column-major (then float32 ``W.dot(x)`` may round differently in
+        the last bit and ``W.ravel()``/``W.reshape()`` copy instead of returning views).
     """
 
     def __init__(self, tag: Optional[str] = None, behavior: Any = None,
@@ -86,9 +89,12 @@ class Network(BehaviorHost, TaggableObjectBase):
             raise ValueError(f"settings 'syn_dim' must be DxS ({DxS}) or SxD ({SxD}), got {syn_dim!r}")
         self.transposed_synapse_matrix_mode = syn_dim == SxD
         self.dt: Optional[float] = settings.get("dt")
-        self.matrix_order: str = str(settings.get("matrix_order", "C")).upper()
-        if self.matrix_order not in ("C", "F"):
-            raise ValueError(f"settings 'matrix_order' must be 'C' or 'F', got {self.matrix_order!r}")
+        self.matrix_order: str = str(settings.get("matrix_order", "auto"))
+        if self.matrix_order not in ("auto", "C", "F"):
+            raise ValueError("settings 'matrix_order' must be 'auto', 'C' or 'F', "
+                             f"got {self.matrix_order!r}")
+        self._layout_probe: Optional[LayoutProbe] = None
+        self.layout_decisions: Dict[str, str] = {}
         self.iteration = 0
         self.recording = True
         self.network = self
@@ -193,6 +199,22 @@ class Network(BehaviorHost, TaggableObjectBase):
         self._rename_duplicate_groups(warnings)
         self._fast_schedule = None
         self.initialized = True
+        self._start_layout_probe()
+
+    def _start_layout_probe(self) -> None:
+        if self._layout_probe is not None:
+            self._layout_probe.finish()
+            self.layout_decisions.update(self._layout_probe.decisions)
+            self._layout_probe = None
+        if self.matrix_order == "auto":
+            probe = LayoutProbe(self)
+            self._layout_probe = probe if probe.active else None
+
+    def _layout_tick(self) -> None:
+        probe = self._layout_probe
+        if probe is not None and not probe.tick():
+            self.layout_decisions.update(probe.decisions)
+            self._layout_probe = None
 
     def _rename_duplicate_groups(self, show_warning: bool) -> None:
         seen: Dict[str, int] = {}
@@ -218,10 +240,15 @@ class Network(BehaviorHost, TaggableObjectBase):
             schedule = self._build_fast_schedule()
         self.iteration += 1
         if measure_behavior_execution_time:
-            return self._timed_iteration()
+            measures = self._timed_iteration()
+            if self._layout_probe is not None:
+                self._layout_tick()
+            return measures
         for behavior, parent, step in schedule:
             if behavior.behavior_enabled:
                 step(parent)
+        if self._layout_probe is not None:
+            self._layout_tick()
         return None
 
     def _timed_iteration(self) -> dict:

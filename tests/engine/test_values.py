@@ -128,5 +128,6 @@ def test_matrix_order_setting_keeps_values():
     assert np.array_equal(results[0], results[1])
     fired = np.arange(30) % 7 == 0
     assert np.array_equal(np.sum(results[0][:, fired], axis=1), np.sum(results[1][:, fired], axis=1))
+    assert Network().matrix_order == "auto"
     with pytest.raises(ValueError, match="matrix_order"):
         Network(settings={"matrix_order": "X"})

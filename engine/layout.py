@@ -1,0 +1,150 @@
+"""Choose the memory layout of synapse matrices from how the script uses them.
+
+PymoNNto stores ``W`` row-major (C order, rows = destination neurons). The common propagation
+``np.sum(W[:, fired], axis=1)`` gathers *columns*, which is several times faster on a
+column-major (Fortran order) matrix and gives bit-identical results, because numpy returns the
+gathered block in the same layout either way. ``W.dot(x)``, reductions over ``W`` and views of
+``W`` do depend on the layout (float32 rounding, ``ravel`` copying), so a matrix is moved to
+column-major only when it is used for nothing but column gathers.
+
+The network decides during its first few iterations (the *probe*): each large 2-D array
+attribute of a synapse group is temporarily replaced by a :class:`_ProbeMatrix` view of the same
+memory that records how it is used. Afterwards the plain array is put back, converted to
+Fortran order when (a) every recorded use was a column gather, and (b) nothing but the synapse
+group refers to it (a behavior keeping its own reference must keep seeing the same array).
+"""
+from __future__ import annotations
+
+import sys
+from typing import Any, Dict, List, Tuple
+
+import numpy as np
+
+__all__ = ["LayoutProbe", "PROBE_ITERATIONS", "MIN_ELEMENTS"]
+
+#: iterations observed before the layout is decided
+PROBE_ITERATIONS = 3
+#: smaller matrices are left alone (the layout makes no measurable difference)
+MIN_ELEMENTS = 64 * 64
+
+
+class _Usage:
+    """What happened to one matrix during the probe."""
+
+    __slots__ = ("gathers", "other")
+
+    def __init__(self) -> None:
+        self.gathers = 0
+        self.other = 0
+
+
+def _plain(value: Any) -> Any:
+    return value.view(np.ndarray) if isinstance(value, _ProbeMatrix) else value
+
+
+def _is_column_gather(key: Any) -> bool:
+    if not (isinstance(key, tuple) and len(key) == 2):
+        return False
+    rows, cols = key
+    if not (isinstance(rows, slice) and rows == slice(None)):
+        return False
+    cols = np.asarray(cols) if isinstance(cols, (list, np.ndarray)) else None
+    return cols is not None and cols.ndim == 1 and cols.dtype.kind in "bui"
+
+
+class _ProbeMatrix(np.ndarray):
+    """An ndarray view that counts column gathers and every other use."""
+
+    _usage: _Usage
+
+    def __array_finalize__(self, obj: Any) -> None:
+        self._usage = getattr(obj, "_usage", None) or _Usage()
+
+    def _mark_other(self) -> None:
+        self._usage.other += 1
+
+    def __getitem__(self, key: Any) -> Any:
+        if _is_column_gather(key):
+            self._usage.gathers += 1
+            return _plain(np.ndarray.__getitem__(self.view(np.ndarray), key))
+        self._mark_other()
+        return np.ndarray.__getitem__(self, key)  # views keep being watched
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._mark_other()
+        np.ndarray.__setitem__(self.view(np.ndarray), key, _plain(value))
+
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        self._mark_other()
+        outputs = kwargs.get("out")
+        if outputs is not None:
+            kwargs["out"] = tuple(_plain(o) for o in outputs)
+        result = getattr(ufunc, method)(*(_plain(x) for x in inputs), **kwargs)
+        if outputs is not None:
+            return outputs[0] if len(outputs) == 1 else outputs
+        return result
+
+    def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
+        self._mark_other()
+        args = tuple(_plain(a) for a in args)
+        kwargs = {k: _plain(v) for k, v in kwargs.items()}
+        return func(*args, **kwargs)
+
+    def dot(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        self._mark_other()
+        return self.view(np.ndarray).dot(*(_plain(a) for a in args), **kwargs)
+
+
+class LayoutProbe:
+    """Watches the large matrices of a network's synapse groups for a few iterations."""
+
+    def __init__(self, net: Any):
+        self.remaining = PROBE_ITERATIONS
+        self._watched: List[Tuple[Any, str, np.ndarray, _ProbeMatrix]] = []
+        for sg in net.SynapseGroups:
+            shape = sg.matrix_dim()
+            for name, value in list(vars(sg).items()):
+                if (type(value) is np.ndarray and value.ndim == 2 and value.shape == shape
+                        and value.size >= MIN_ELEMENTS and value.flags.c_contiguous
+                        and not value.flags.f_contiguous and value.dtype.kind == "f"):
+                    probe = value.view(_ProbeMatrix)
+                    probe._usage = _Usage()
+                    setattr(sg, name, probe)
+                    self._watched.append((sg, name, value, probe))
+        self.decisions: Dict[str, str] = {}
+
+    @property
+    def active(self) -> bool:
+        return bool(self._watched)
+
+    def tick(self) -> bool:
+        """Count one probed iteration; decide after the last. Returns True while probing."""
+        self.remaining -= 1
+        if self.remaining > 0:
+            return True
+        self.finish()
+        return False
+
+    def finish(self) -> None:
+        """Put the plain arrays back, in Fortran order where that is safe and useful."""
+        watched, self._watched = self._watched, []
+        while watched:
+            sg, name, original, probe = watched.pop()
+            usage = probe._usage
+            label = f"{sg.tags[0]}.{name}"
+            if vars(sg).get(name) is not probe:
+                self.decisions[label] = "C (replaced by the script)"
+                del probe
+                continue
+            setattr(sg, name, original)
+            shared = sys.getrefcount(probe) > 2  # our local name + the call's argument
+            del probe
+            # sg.__dict__, our local name, the call's argument: anything more is someone else's
+            shared = shared or sys.getrefcount(original) > 3
+            if usage.gathers and not usage.other and not shared:
+                setattr(sg, name, np.asfortranarray(original))
+                self.decisions[label] = "F (column gathers only)"
+            else:
+                reason = "shared" if shared else ("other uses" if usage.other else "no gathers")
+                self.decisions[label] = f"C ({reason})"
+            del original
