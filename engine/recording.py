@@ -172,10 +172,15 @@ class Recorder(Behavior):
     def add_variable(self, variable: str) -> None:
         self.add_variables([variable])
 
+    def _compile(self, index: int, parent: Any) -> Callable[[Any], Any]:
+        variable = list(self.variables)[index]
+        evaluator = self._evaluators[index] = compile_expression(variable, parent, self._namespace)
+        return evaluator
+
     def _evaluate(self, index: int, variable: str, parent: Any) -> Any:
         evaluator = self._evaluators[index]
         if evaluator is None:
-            evaluator = self._evaluators[index] = compile_expression(variable, parent, self._namespace)
+            evaluator = self._compile(index, parent)
         return evaluator(parent)
 
     # ------------------------------------------------------------------ stepping
@@ -190,11 +195,16 @@ class Recorder(Behavior):
             self.cut_length(self.max_length)
 
     def _record(self, parent: Any) -> None:
-        for index, (variable, series) in enumerate(self.variables.items()):
+        evaluators = self._evaluators
+        for index, series in enumerate(self.variables.values()):
+            evaluator = evaluators[index]
             try:
-                value = self._evaluate(index, variable, parent)
+                if evaluator is None:
+                    evaluator = self._compile(index, parent)
+                value = evaluator(parent)
             except Exception as error:  # recorders never stop a simulation (PymoNNto parity)
-                self._evaluators[index] = None  # re-resolve names next time
+                evaluators[index] = None  # re-resolve names next time
+                variable = list(self.variables)[index]
                 self._failures.setdefault(variable, f"{type(error).__name__}: {error}")
                 continue
             series.append(value)

@@ -60,7 +60,11 @@ class Series(Sequence):
                 self._items = [copy.copy(value)]
                 return
             buffer = self._buffer
-        if not _fits(value, buffer):
+        if type(value) is np.ndarray:
+            fits = value.shape == buffer.shape[1:] and value.dtype == buffer.dtype
+        else:
+            fits = _fits(value, buffer)
+        if not fits:
             self._to_list()
             self._items.append(copy.copy(value))  # type: ignore[union-attr]
             return

@@ -120,6 +120,8 @@ def _unknown(name: str, mode: str) -> UnknownDistributionError:
 # --------------------------------------------------------------------------- compilation
 
 _CACHE: Dict[Any, Generator] = {}
+#: generators known to return a new ndarray of exactly the requested shape
+_FRESH: set = set()
 
 
 def _literal(node: ast.AST) -> Any:
@@ -154,7 +156,9 @@ def _fast_call(mode: str, tree: ast.Expression) -> Generator | None:
         func = _SAMPLERS[name]
         if "size" in kwargs:
             return lambda shape, owner: func(*args, **kwargs)
-        return lambda shape, owner: func(*args, size=shape, **kwargs)
+        sampler = lambda shape, owner: func(*args, size=shape, **kwargs)  # noqa: E731
+        _FRESH.add(sampler)
+        return sampler
     if name in _NUMPY_NAMES or name in ("self",):
         return None
     raise _unknown(name, mode)
@@ -268,7 +272,11 @@ def generate(mode: Any, shape: Shape, dtype: Any, owner: Any = None,
         probability per row (per neuron for vectors, per destination for matrices).
     """
     if type(mode) is str and mode not in _TYPE_WORDS:
-        result = _cast(_CACHE.get(mode) or compile_mode(mode), mode, shape, dtype, owner)
+        generator = _CACHE.get(mode) or compile_mode(mode)
+        if generator in _FRESH:  # the common 'uniform' / 'normal(0, 1)' path, no checks needed
+            result = generator(shape, owner).astype(dtype, copy=False)
+        else:
+            result = _cast(generator, mode, shape, dtype, owner)
     elif mode is bool or mode == "bool":
         result = np.zeros(shape, dtype=bool)
     elif mode is int or mode == "int":
