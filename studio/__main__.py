@@ -1,0 +1,6 @@
+"""``python -m studio [SCRIPT]``."""
+import sys
+
+from studio.app import main
+
+sys.exit(main())

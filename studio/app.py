@@ -1,0 +1,119 @@
+"""Entry points: ``mnn-studio [SCRIPT]``, ``python -m studio`` and :func:`show_network`.
+
+Only the standard library is imported at module level, so that the environment (Qt binding,
+offscreen platform for headless runs, one BLAS thread) is set before Qt and NumPy load.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+ORGANIZATION = "mnn-studio"
+APPLICATION = "mnn-studio"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Command-line options of ``mnn-studio``."""
+    p = argparse.ArgumentParser(
+        prog="mnn-studio",
+        description="Open a PymoNNto-style network script in the live studio "
+                    "(without SCRIPT: the seed's synapses-and-input network).")
+    p.add_argument("script", nargs="?", help="Python script that builds a Network")
+    p.add_argument("--iterations", "-n", type=int, default=None,
+                   help="fast-forward this many iterations after opening")
+    p.add_argument("--screenshot", metavar="PNG", default=None,
+                   help="after the iterations, save a PNG of the whole window")
+    p.add_argument("--quit", action="store_true",
+                   help="exit after the iterations / screenshot (headless automation)")
+    p.add_argument("--paused", action="store_true", help="open paused instead of running")
+    p.add_argument("--size", default="1440x900", help="window size for screenshots, e.g. 1600x1000")
+    p.add_argument("--fps", type=float, default=30.0, help="display rate of the views (max 60)")
+    return p
+
+
+def _prepare_environment(headless: bool) -> None:
+    os.environ.setdefault("QT_API", "pyqt6")
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PyQt6")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if headless and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def application() -> Any:
+    """The QApplication (created on first use, with organisation / application names)."""
+    from PyQt6.QtCore import QCoreApplication
+    from PyQt6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        app = QApplication(sys.argv[:1])
+        from studio.style import apply_style
+        apply_style(app)
+    return app
+
+
+def _settings() -> Any:
+    from PyQt6.QtCore import QSettings
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console entry point; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    headless = bool(args.quit or args.screenshot)
+    _prepare_environment(headless)
+    if args.screenshot or args.quit:
+        from studio.headless import run_headless
+        return run_headless(args)
+    app = application()
+    from studio.main_window import MainWindow
+    from studio.resources import default_script
+
+    window = MainWindow(settings=_settings(), fps=args.fps, speed=300.0)
+    window.show()
+    script = args.script or str(default_script())
+    if window.load_script(script):
+        if args.iterations:
+            window.bridge.run_for(args.iterations)
+        elif not args.paused:
+            window.bridge.run()
+    return _exec(app)
+
+
+def _exec(app: Any) -> int:
+    app.setProperty("mnn_event_loop", True)
+    try:
+        return int(app.exec())
+    finally:
+        app.setProperty("mnn_event_loop", False)
+
+
+def show_network(net: Any, title: str | None = None, run: bool = True) -> Any:
+    """Open the studio on an already built network.
+
+    Runs the Qt event loop until the window closes, unless one is already running (then the
+    window is returned at once). ``PymoNNto.Exploration.Network_UI(...).show()`` calls this.
+    """
+    _prepare_environment(headless=False)
+    app = application()
+    from studio.main_window import MainWindow
+    from studio.session import LoadedNetwork
+
+    window = MainWindow(settings=_settings(), speed=300.0)
+    window.set_loaded(LoadedNetwork(network=net, script=None, title=title or "network"))
+    window.show()
+    if run:
+        window.bridge.run()
+    if app.property("mnn_event_loop"):
+        return window
+    _exec(app)
+    return window
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

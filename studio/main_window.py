@@ -1,0 +1,211 @@
+"""MainWindow: composes the bridge, the docks, the menus, the toolbar and the status bar."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PyQt6.QtCore import QSettings, Qt
+from PyQt6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PyQt6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+
+from studio import dialogs
+from studio.docks import DockManager
+from studio.panels.error_panel import ErrorPanel
+from studio.panels.network_tree import NetworkTree
+from studio.panels.run_controls import RunControls
+from studio.panels.status import StatusPanel
+from studio.selection import Selection
+from studio.session import LoadedNetwork, ScriptLoadError, load_network_script
+from studio.sim_bridge import SimBridge
+
+Area = Qt.DockWidgetArea
+#: Display budgets (share of the GUI thread the views may use while the engine runs unthrottled).
+DISPLAY_BUDGETS = [("Fastest simulation (views ≤ 5 % of the time)", 0.05),
+                   ("Balanced (≤ 25 %)", 0.25), ("Smooth views (every frame)", 1.0)]
+
+
+class MainWindow(QMainWindow):
+    """The studio window: live views of one network stepped by an ``engine.Runner``.
+
+    Parameters
+    ----------
+    settings: where geometry, dock layout and run speed are kept (None: remember nothing).
+    fps: rate of the view timer (<= 60).
+    speed: initial target iterations/s (None = as fast as possible); a remembered speed wins.
+    """
+
+    def __init__(self, settings: QSettings | None = None, fps: float = 30.0,
+                 speed: float | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.loaded: LoadedNetwork | None = None
+        self.setWindowTitle("mnn-studio")
+        self.setDockNestingEnabled(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+        self.bridge = SimBridge(fps=fps, parent=self)
+        self.selection = Selection(self)
+        self.controls = RunControls(self.bridge, self)
+        self.controls.reset_requested.connect(self.reset_network)
+        self.addToolBar(self.controls.build_toolbar(self))
+        self.tree = NetworkTree(self.selection)
+        self.error_panel = ErrorPanel(self.bridge)
+        self.docks = DockManager(self, settings)
+        self._build_docks()
+        self._build_menus()
+        self.status = StatusPanel(self.statusBar(), self.bridge)
+        self.bridge.error_raised.connect(self._on_runner_error)
+        self.bridge.state_changed.connect(self._on_state)
+        self.resize(1440, 900)
+        self.docks.remember_default()
+        self.docks.restore(self._make_view)
+        self.controls.set_speed(self._remembered_speed(speed))
+        self.tree.setFocus()
+
+    # ------------------------------------------------------------------ construction
+    def _make_view(self, cls: type) -> QWidget:
+        view = cls(self.bridge, self.selection)
+        if self.bridge.network is not None:
+            view.on_network_changed(self.bridge.network)
+        return view
+
+    def _build_docks(self) -> None:
+        d = self.docks
+        tree = d.add("network", "Network", self.tree, Area.LeftDockWidgetArea)
+        traces = d.add_view("traces", self._make_view, name="traces", area=Area.RightDockWidgetArea)
+        grid = d.add_view("grid", self._make_view, name="grid", area=Area.RightDockWidgetArea)
+        self.splitDockWidget(traces, grid, Qt.Orientation.Horizontal)
+        raster = d.add_view("raster", self._make_view, name="raster", area=Area.RightDockWidgetArea)
+        self.splitDockWidget(traces, raster, Qt.Orientation.Vertical)
+        weights = d.add_view("weights", self._make_view, name="weights", area=Area.RightDockWidgetArea)
+        self.splitDockWidget(grid, weights, Qt.Orientation.Vertical)
+        error = d.add("error", "Error", self.error_panel, Area.BottomDockWidgetArea)
+        error.hide()
+        self.resizeDocks([tree, traces, grid], [310, 720, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([traces, raster], [420, 420], Qt.Orientation.Vertical)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_action = QAction("&Open script…", self)
+        self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.open_action.triggered.connect(self.open_script_dialog)
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.controls.reset_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        run_menu = bar.addMenu("&Run")
+        c = self.controls
+        for action in (c.run_action, c.step_action, c.run_n_action, c.cancel_action):
+            run_menu.addAction(action)
+        self.view_menu = bar.addMenu("&View")
+        self.docks.build_menu(self.view_menu, self._make_view)
+        self.view_menu.addMenu(self.display_menu())
+        help_menu = bar.addMenu("&Help")
+        shortcuts = QAction("Keyboard shortcuts", self)
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
+
+    def _remembered_speed(self, default: float | None) -> float | None:
+        if self.settings is None or self.settings.value("run/speed") is None:
+            return default
+        value = str(self.settings.value("run/speed"))
+        return None if value in ("", "max") else float(value)
+
+    def display_menu(self) -> QMenu:
+        """View → Display: how much GUI time the views may take while the engine runs at max speed."""
+        menu = QMenu("Display while running at max speed", self)
+        group = QActionGroup(self)
+        for label, budget in DISPLAY_BUDGETS:
+            action = QAction(label, self, checkable=True)
+            action.setChecked(budget == self.bridge.budget)
+            action.triggered.connect(lambda _c=False, b=budget: setattr(self.bridge, "budget", b))
+            group.addAction(action)
+            menu.addAction(action)
+        return menu
+
+    def show_shortcuts(self) -> QMessageBox:
+        """A non-modal list of the keyboard shortcuts."""
+        rows = [(a.text(), a.shortcut().toString()) for a in
+                (*(self.controls.run_action, self.controls.step_action, self.controls.run_n_action,
+                   self.controls.cancel_action, self.controls.reset_action), self.open_action)]
+        text = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{name}</td></tr>" for name, k in rows)
+        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", f"<table>{text}</table>",
+                          QMessageBox.StandardButton.Close, self)
+        box.setModal(False)
+        box.show()
+        return box
+
+    # ------------------------------------------------------------------ views
+    def view(self, name: str) -> Any:
+        """The live view in dock ``name`` ('traces', 'raster', 'grid', 'weights', ...)."""
+        return self.docks.views[name]
+
+    # ------------------------------------------------------------------ networks
+    def load_script(self, path: str | Path) -> bool:
+        """Build the network of a script and show it. On failure a dialog explains why and the
+        current network keeps running / its state."""
+        try:
+            loaded = load_network_script(path)
+        except ScriptLoadError as exc:
+            dialogs.warn(self, "Cannot open script", str(exc))
+            return False
+        self.set_loaded(loaded)
+        return True
+
+    def set_loaded(self, loaded: LoadedNetwork) -> None:
+        """Replace the current network (its runner is stopped) by ``loaded``."""
+        self.loaded = loaded
+        self.selection.clear()
+        self.error_panel.show_error(None)
+        self.docks.docks["error"].hide()
+        net = loaded.network
+        self.bridge.set_network(net)
+        self.controls.set_speed(self.controls.speed())
+        groups = list(getattr(net, "NeuronGroups", []))
+        self.tree.set_network(net, loaded.title)
+        if groups:
+            self.selection.set_group(groups[0])
+        if loaded.requested_iterations:
+            self.controls.n_spin.setValue(int(loaded.requested_iterations))
+        self.controls.reset_action.setEnabled(loaded.script is not None)
+        name = loaded.script.name if loaded.script is not None else loaded.title
+        self.setWindowTitle(f"{loaded.title} — mnn-studio" if loaded.title != name else f"{name} — mnn-studio")
+
+    def open_script_dialog(self) -> None:
+        """File → Open."""
+        start = str(self.loaded.script.parent) if self.loaded and self.loaded.script else ""
+        path = dialogs.ask_open_script(self, start)
+        if path:
+            self.load_script(path)
+
+    def reset_network(self) -> None:
+        """Rebuild the network from its script (the initial state); views keep their choices."""
+        if self.loaded is None or self.loaded.script is None:
+            return
+        self.load_script(self.loaded.script)
+
+    # ------------------------------------------------------------------ events
+    def _on_runner_error(self, err: Any) -> None:
+        self.error_panel.show_error(err)
+        dock = self.docks.docks["error"]
+        dock.show()
+        dock.raise_()
+        self.tree.refresh_behavior_states()
+
+    def _on_state(self) -> None:
+        if self.bridge.error is None and self.error_panel.error is not None:
+            self.error_panel.show_error(None)
+            self.docks.docks["error"].hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Save the layout and stop the runner (joins its thread) before closing."""
+        self.docks.save()
+        if self.settings is not None:
+            speed = self.controls.speed()
+            self.settings.setValue("run/speed", "max" if speed is None else speed)
+        self.bridge.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,7 @@
+"""Live views: traces, spike raster, activity grid, weights (pyqtgraph items updated in place)."""
+from __future__ import annotations
+
+import pyqtgraph as pg
+
+pg.setConfigOptions(imageAxisOrder="row-major", antialias=False, useOpenGL=False,
+                    background="w", foreground="#222222")

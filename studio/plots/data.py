@@ -1,0 +1,114 @@
+"""Reading runner watches: the one place that knows the shape of a watch handle's data.
+
+:class:`NewSamples` reads only what arrived since the previous frame when the watch supports
+``read(since=...)``; otherwise it reads the window and drops what it has seen.
+"""
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import numpy as np
+
+
+def _handle_error(handle: Any) -> str | None:
+    err = getattr(handle, "error", None)
+    return str(err) if err else None
+
+
+def _accepts_since(method: Any) -> bool:
+    try:
+        return "since" in inspect.signature(method).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def read_series(handle: Any) -> tuple[np.ndarray | None, np.ndarray | None, str | None]:
+    """(times, values, problem) of a value watch; values has one row per time."""
+    try:
+        times, values = handle.read()
+    except Exception as exc:  # noqa: BLE001 - a vanished variable is reported, not raised
+        return None, None, str(exc)
+    return np.asarray(times), np.asarray(values), _handle_error(handle)
+
+
+def read_latest(handle: Any) -> tuple[int | None, np.ndarray | None, str | None]:
+    """(iteration, newest value vector, problem) of a value watch."""
+    t, v, err = read_series(handle)
+    if t is None or v is None or not len(t):
+        return None, None, err
+    return int(t[-1]), np.asarray(v[-1]), err
+
+
+class NewSamples:
+    """Incremental reader of one watch: ``read()`` gives the samples newer than the last call.
+
+    ``raster=True`` reads a spike watch as ``(times, bool matrix)`` (``read_raster``).
+    """
+
+    def __init__(self, handle: Any, raster: bool = False) -> None:
+        self.handle = handle
+        self.last: int | None = None
+        self._method = handle.read_raster if raster else handle.read
+        self._since = _accepts_since(self._method)
+
+    def reset(self, last: int | None = None) -> None:
+        """Forget the position (the next read returns the whole window after ``last``)."""
+        self.last = last
+
+    def read(self) -> tuple[np.ndarray, np.ndarray, str | None]:
+        """(times, values, problem) of the new samples, oldest first."""
+        try:
+            if self._since and self.last is not None:
+                times, values = self._method(since=self.last)
+            else:
+                times, values = self._method()
+        except Exception as exc:  # noqa: BLE001
+            return np.zeros(0, np.int64), np.zeros(0), str(exc)
+        times = np.asarray(times)
+        values = np.asarray(values)
+        if self.last is not None and times.size and times[0] <= self.last:
+            keep = times > self.last
+            times, values = times[keep], values[keep]
+        if times.size:
+            self.last = int(times[-1])
+        return times, values, _handle_error(self.handle)
+
+
+def mean_rows(values: np.ndarray, n: int) -> np.ndarray:
+    """Per-sample mean of a (samples, neurons) block (float64)."""
+    if not n:
+        return np.zeros(0)
+    return np.asarray(values).reshape(n, -1).mean(axis=1, dtype=np.float64)
+
+
+def max_bin_columns(img: np.ndarray, factor: int) -> np.ndarray:
+    """Max over groups of ``factor`` adjacent columns (the last, partial group is dropped at the
+    left end); fast for small factors, unlike ``reshape(...).max(axis=2)``."""
+    if factor <= 1:
+        return img
+    cols = (img.shape[1] // factor) * factor
+    src = img[:, img.shape[1] - cols:]
+    out = src[:, 0::factor].copy()
+    for k in range(1, factor):
+        np.maximum(out, src[:, k::factor], out=out)
+    return out
+
+
+def max_bin_rows(block: np.ndarray, factor: int, rows: int) -> np.ndarray:
+    """(samples, neurons) uint8 → (samples, rows): the max over groups of ``factor`` neurons."""
+    n = block.shape[1]
+    full = n // factor
+    out = np.zeros((block.shape[0], rows), dtype=np.uint8)
+    if factor == 1:
+        out[:, :n] = block
+        return out
+    if full:
+        cube = block[:, :full * factor].reshape(block.shape[0], full, factor)
+        head = out[:, :full]
+        np.copyto(head, cube[:, :, 0])
+        for k in range(1, factor):      # strided passes beat a reduction over a short inner axis
+            np.maximum(head, cube[:, :, k], out=head)
+    if full * factor < n:
+        out[:, full] = block[:, full * factor:].max(axis=1)
+    return out

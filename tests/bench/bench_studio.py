@@ -1,0 +1,185 @@
+"""Studio benchmark (printed, never asserted; not collected by pytest).
+
+1. Iterations/s of the seed network (synapses and input) at 1000 neurons, stepped by the engine
+   Runner headless versus inside the studio window with every view live. Target ratio >= 0.9.
+2. Frame time of the spike raster at 10 k neurons (update + paint), target <= 16 ms.
+3. Frames/s of the view timer while a small overhead-bound network runs (target >= 25).
+
+Run from the repository root::
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/bench_studio.py [--seconds 5] [--repeats 3]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+SPIKES_10K = '''
+"""10 k Bernoulli neurons (raster benchmark)"""
+from PymoNNto import *
+
+
+class Bernoulli(Behavior):
+    def initialize(self, n):
+        self.p = self.parameter('p', 0.05)
+        n.spike = n.vector(bool)
+        n.voltage = n.vector()
+
+    def iteration(self, n):
+        n.spike = n.vector('uniform') < self.p
+        n.voltage *= 0.9
+        n.voltage += n.spike
+
+
+net = Network()
+NeuronGroup(net=net, tag='cells', size=get_squared_dim(10000), behavior={1: Bernoulli()})
+net.initialize(info=False)
+'''
+
+OVERHEAD = '''
+"""Overhead-bound: hundreds of tiny numpy calls per iteration"""
+from PymoNNto import *
+
+
+class Tiny(Behavior):
+    def initialize(self, n):
+        n.voltage = n.vector()
+        n.spike = n.vector(bool)
+
+    def iteration(self, n):
+        for _ in range(150):
+            n.voltage *= 0.99
+            n.voltage += 0.001
+        n.spike = n.voltage > 0.09
+
+
+net = Network()
+NeuronGroup(net=net, tag='cells', size=10, behavior={1: Tiny()})
+net.initialize(info=False)
+'''
+
+
+def seed_1000(folder: Path) -> Path:
+    """The seed example scaled to 1000 neurons (same code, size=1000)."""
+    text = (REPO / "examples" / "seed_synapses_input.py").read_text()
+    path = folder / "seed_1000.py"
+    path.write_text(text.replace("size=100,", "size=1000,"))
+    return path
+
+
+def pump(app, seconds: float) -> None:
+    """Run the Qt event loop for ``seconds`` (the views draw, the runner steps)."""
+    from PyQt6.QtCore import QEventLoop, QTimer
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def rate_headless(script: Path, seconds: float) -> float:
+    """it/s of a Runner without any window (no watches)."""
+    from engine.runner import Runner
+    from studio.session import load_network_script
+    net = load_network_script(script).network
+    runner = Runner(net)
+    runner.start()
+    time.sleep(0.5)
+    i0, t0 = runner.iteration, time.perf_counter()
+    time.sleep(seconds)
+    rate = (runner.iteration - i0) / (time.perf_counter() - t0)
+    runner.stop()
+    return rate
+
+
+def rate_window(app, script: Path, seconds: float, budget: float | None = None) -> tuple[float, float, float]:
+    """(it/s, view-timer ticks/s, redraws/s) with the studio window open and every view live."""
+    from studio.main_window import MainWindow
+    w = MainWindow(settings=None)
+    if budget is not None:
+        w.bridge.budget = budget
+    w.resize(1440, 900)
+    w.show()
+    w.load_script(script)
+    w.bridge.run()
+    pump(app, 0.5)
+    i0, f0, r0, t0 = w.bridge.iteration, w.bridge.frames, w.bridge.redraws, time.perf_counter()
+    pump(app, seconds)
+    dt = time.perf_counter() - t0
+    rate, fps, rps = (w.bridge.iteration - i0) / dt, (w.bridge.frames - f0) / dt, (w.bridge.redraws - r0) / dt
+    w.close()
+    return rate, fps, rps
+
+
+def raster_frames(app, folder: Path, frames: int = 60) -> list[float]:
+    """ms per raster frame (data update + synchronous repaint) at 10 k neurons, while running."""
+    from studio.main_window import MainWindow
+    path = folder / "spikes_10k.py"
+    path.write_text(SPIKES_10K)
+    w = MainWindow(settings=None)
+    w.resize(1440, 900)
+    w.show()
+    w.load_script(path)
+    raster = w.view("raster")
+    for name in ("traces", "grid", "weights"):
+        w.docks.docks[name].hide()          # time the raster alone
+    w.bridge._timer.stop()                  # frames are driven below
+    w.bridge.run_for(2500)
+    while w.bridge.is_running:
+        pump(app, 0.1)
+    w.bridge.run()
+    pump(app, 0.3)
+    times = []
+    for _ in range(frames):
+        pump(app, 0.03)
+        t0 = time.perf_counter()
+        w.bridge.refresh_now()              # data step and paint, the worker held meanwhile
+        times.append((time.perf_counter() - t0) * 1e3)
+    w.close()
+    return times
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--seconds", type=float, default=3.0, help="length of one measurement")
+    p.add_argument("--repeats", type=int, default=5, help="headless/window pairs (alternating)")
+    p.add_argument("--budget", type=float, default=None, help="display budget (default: the studio's)")
+    args = p.parse_args()
+    from studio.app import application
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        script = seed_1000(folder)
+        headless, window, fps, rps = [], [], [], []
+        for _ in range(args.repeats):
+            headless.append(rate_headless(script, args.seconds))
+            r, f, d = rate_window(app, script, args.seconds, args.budget)
+            window.append(r)
+            fps.append(f)
+            rps.append(d)
+        h, wnd = statistics.median(headless), statistics.median(window)
+        print(f"seed network, 1000 neurons: headless {h:,.0f} it/s, window with all views {wnd:,.0f} it/s "
+              f"(view timer {statistics.median(fps):.1f} ticks/s, views redrawn {statistics.median(rps):.1f}/s)")
+        pairs = sorted(wv / hv for wv, hv in zip(window, headless))
+        print(f"  ratio window/headless = {wnd / h:.3f} (medians; target >= 0.9); per pair "
+              f"{[round(x, 2) for x in pairs]}; runs {[round(x) for x in headless]} vs {[round(x) for x in window]}")
+        times = raster_frames(app, folder)
+        print(f"raster 10 k neurons x 2000 iterations: frame {statistics.median(times):.1f} ms median, "
+              f"{sorted(times)[int(0.9 * len(times))]:.1f} ms p90   (target <= 16 ms)")
+        path = folder / "overhead.py"
+        path.write_text(OVERHEAD)
+        r, f, d = rate_window(app, path, args.seconds)
+        print(f"overhead-bound 10-neuron network: {r:,.0f} it/s, view timer {f:.1f} ticks/s (target >= 25), "
+              f"views redrawn {d:.1f}/s")
+
+
+if __name__ == "__main__":
+    main()

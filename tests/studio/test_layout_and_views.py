@@ -1,0 +1,108 @@
+"""Layout persistence, neuron selection, weights, default script, show_network."""
+from __future__ import annotations
+
+import numpy as np
+from PyQt6.QtCore import QCoreApplication
+
+from studio import resources
+from studio.session import load_network_script
+
+
+def test_layout_is_remembered_and_reset(make_window, qtbot):
+    w = make_window()
+    w.docks.docks["raster"].hide()
+    w.docks.open_extra("traces", w._make_view)
+    w.controls.set_speed(100.0)
+    w.close()
+    w2 = make_window()
+    assert w2.docks.docks["raster"].isHidden()
+    assert "traces_2" in w2.docks.docks and w2.docks.docks["traces_2"].isVisible()
+    assert w2.controls.speed() == 100.0
+    w2.docks.reset_action.trigger()
+    assert w2.docks.docks["raster"].isVisible() and w2.docks.docks["traces_2"].isHidden()
+
+
+def test_grid_click_selects_a_neuron_and_views_follow(make_window, qtbot):
+    w = make_window()
+    w.bridge.step(5)
+    grid, traces = w.view("grid"), w.view("traces")
+    grid.panel.pixel_clicked.emit(3, 7)                   # 10 x 10 grid: row 3, column 7
+    assert w.selection.neuron == 37
+    assert 37 in traces._neurons
+    w.bridge.step(2)
+    t, v = traces.shown_data()
+    assert len(t) == 2 and v.shape[1] == len(traces._neurons)
+
+
+def test_weights_show_the_selected_neurons_afferents(make_window, qtbot):
+    w = make_window()
+    weights = w.view("weights")
+    w.selection.set_neuron(12)
+    qtbot.waitUntil(lambda: weights.panel.image.image is not None, timeout=5000)
+    W = w.bridge.network.GLUTAMATE.W
+    np.testing.assert_allclose(weights.panel.image.image, W[12].reshape(10, 10))
+    weights.mode_box.setCurrentIndex(1)                   # whole matrix
+    qtbot.waitUntil(lambda: weights.panel.image.image is not None
+                    and weights.panel.image.image.shape == (100, 100), timeout=5000)
+
+
+def test_second_group_side_by_side(make_window, write_script, qtbot):
+    path = write_script("two.py", '''
+"""Two groups"""
+from PymoNNto import *
+
+class Noise(Behavior):
+    def initialize(self, n):
+        n.voltage = n.vector()
+    def iteration(self, n):
+        n.voltage = n.vector('uniform')
+        n.spike = n.voltage > 0.9
+
+net = Network()
+NeuronGroup(net=net, tag='a', size=30, behavior={1: Noise()})
+NeuronGroup(net=net, tag='b', size=get_squared_dim(64), behavior={1: Noise()})
+net.initialize(info=False)
+''')
+    w = make_window(path)
+    dock = w.docks.open_extra("raster", w._make_view)
+    second = dock.widget()
+    b = w.bridge.network.b
+    second.group_box.setCurrentIndex(1)                   # picking a group unpins "follow"
+    assert second.group is b and not second.follow_box.isChecked()
+    w.bridge.step(20)
+    assert w.view("raster").group is w.bridge.network.a
+    assert second.shown_counts().sum() > 0 and w.view("raster").shown_counts().sum() > 0
+    assert w.view("grid").group is w.bridge.network.a
+    w.selection.set_group(b)                              # the tree selects b: following views switch
+    assert w.view("grid").group is b and w.view("grid")._geom == (8, 8, 1)
+
+
+def test_default_script_and_builtin_copy():
+    assert resources.default_script().is_file()
+    loaded = load_network_script(resources.builtin_seed_script())
+    assert loaded.network.my_neurons.size == 100
+
+
+def test_show_network_inside_a_running_event_loop(qtbot):
+    from studio.app import show_network
+    loaded = load_network_script(resources.default_script())
+    app = QCoreApplication.instance()
+    app.setProperty("mnn_event_loop", True)
+    try:
+        window = show_network(loaded.network, title="handed over", run=False)
+    finally:
+        app.setProperty("mnn_event_loop", False)
+    try:
+        assert window.bridge.network is loaded.network and "handed over" in window.windowTitle()
+        assert not window.controls.reset_action.isEnabled()   # no script to rebuild from
+        window.bridge.step(3)
+        assert window.bridge.iteration == 3
+    finally:
+        window.close()
+
+
+def test_shortcuts_help_is_not_modal(make_window):
+    w = make_window()
+    box = w.show_shortcuts()
+    assert "Space" in box.text() and "Ctrl+R" in box.text() and not box.isModal()
+    box.close()
