@@ -32,7 +32,7 @@ import _benchlib as bench  # noqa: E402
 from PymoNNto import *  # noqa: E402,F401,F403
 import numpy as np  # noqa: E402
 
-opts = bench.options(size=100, iters=2000, record=True, seed=1)
+opts = bench.options(size=100, iters=2000, record=True, seed=1, propagation='dense')
 np.random.seed(opts['seed'])
 
 
@@ -62,9 +62,17 @@ class Input_Behavior(Behavior):
             neurons.voltage += synapse.W.dot(synapse.src.spike) / synapse.src.size * 10
 
 
+class Event_Input_Behavior(Input_Behavior):
+    """The event-driven idiom: add the columns of the neurons that spiked (--propagation gather)."""
+
+    def iteration(self, neurons):
+        for synapse in neurons.synapses(afferent, 'GLUTAMATE'):
+            neurons.voltage += np.sum(synapse.W[:, synapse.src.spike], axis=1) / synapse.src.size * 10
+
+
 behavior = {
     1: Basic_Behavior(),
-    2: Input_Behavior(),
+    2: Event_Input_Behavior() if opts['propagation'] == 'gather' else Input_Behavior(),
 }
 if opts['record']:
     behavior[9] = Recorder(['voltage', 'np.mean(voltage)'], tag='my_recorder')
