@@ -195,9 +195,9 @@ class EventTable:
 
     def add(self, t: int, value: Any) -> None:
         """Append one row per non-zero (True) entry of ``value`` at time ``t``."""
-        array = np.asarray(value)
+        array = value if type(value) is np.ndarray else np.asarray(value)
         if array.ndim <= 1:
-            indices = np.flatnonzero(array)
+            indices = array.nonzero()[0] if array.ndim == 1 else np.flatnonzero(array)
             width, k = 2, indices.shape[0]
             if k == 0:
                 if self._buffer is None:
