@@ -1,6 +1,6 @@
 """FramePacer: on which view-timer ticks the views redraw, and holding the worker meanwhile.
 
-While the engine runs unthrottled (max speed, no target rate) the views may use at most
+While the engine runs at full speed (no target rate, or one it cannot reach) the views may use at most
 ``budget`` of the GUI thread's time. The cost of a redraw is the GUI thread's CPU time
 (``time.thread_time``) from a redraw tick to the next tick, which includes the paint that the
 redraw caused; after an expensive redraw the next one waits ``cost / budget``. The view timer
@@ -32,8 +32,11 @@ class FramePacer:
 
     def allows(self, runner: Any, now: float) -> bool:
         """Whether the views may redraw at ``now`` (perf_counter seconds)."""
-        if runner is None or not runner.is_running or runner.target_iterations_per_second:
+        if runner is None or not runner.is_running:
             return True
+        target = runner.target_iterations_per_second
+        if target and runner.iterations_per_second >= 0.8 * target:
+            return True               # throttled with time to spare: the worker waits anyway
         wait = self.redraw_cost_ms / 1000.0 / max(1e-3, self.budget)
         return now - self._last >= wait
 

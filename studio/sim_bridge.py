@@ -104,8 +104,7 @@ class SimBridge(QObject):
 
     def set_fps(self, fps: float) -> None:
         """Display rate of the view timer, clamped to 1..60 Hz."""
-        fps = min(60.0, max(1.0, float(fps)))
-        self._timer.setInterval(int(round(1000.0 / fps)))
+        self._timer.setInterval(int(round(1000.0 / min(60.0, max(1.0, float(fps))))))
 
     @property
     def budget(self) -> float:
@@ -207,10 +206,7 @@ class SimBridge(QObject):
 
     def toggle_run(self) -> None:
         """Run when paused, pause when running."""
-        if self.is_running:
-            self.pause()
-        else:
-            self.run()
+        self.pause() if self.is_running else self.run()
 
     def step(self, n: int = 1) -> int:
         """Advance exactly ``n`` iterations (pausing first) and refresh the views at once."""

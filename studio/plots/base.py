@@ -161,7 +161,9 @@ class LiveView(QWidget):
         self.rebind()
 
     def _on_selected_group(self, group: Any) -> None:
-        if self.follow_box.isChecked() and group is not None:
+        if group is not None and group is self.group:
+            self.on_neuron_changed(self.selection.neuron)   # its selected neuron is now ours
+        elif self.follow_box.isChecked() and group is not None:
             self.set_group(group)
 
     # ------------------------------------------------------------------ frame
@@ -173,7 +175,7 @@ class LiveView(QWidget):
             self.refill_variables()   # e.g. 'spike' is created by the first iteration
             if self.variable is None:
                 return
-        problem = self.check_variable()
+        problem = None if self.pending() else self.check_variable()
         if problem:
             self.show_message(problem)
             self._problem = True
@@ -192,6 +194,10 @@ class LiveView(QWidget):
         if self.group is None or not self.variable:
             return None
         return f"{introspect.group_name(self.group)}.{self.variable}"
+
+    def pending(self) -> bool:
+        """True while the view waits for its variable to be created (not an error)."""
+        return False
 
     def check_variable(self) -> str | None:
         """A message when the shown variable vanished or is no longer per-neuron, else None."""

@@ -23,23 +23,6 @@ def _accepts_since(method: Any) -> bool:
         return False
 
 
-def read_series(handle: Any) -> tuple[np.ndarray | None, np.ndarray | None, str | None]:
-    """(times, values, problem) of a value watch; values has one row per time."""
-    try:
-        times, values = handle.read()
-    except Exception as exc:  # noqa: BLE001 - a vanished variable is reported, not raised
-        return None, None, str(exc)
-    return np.asarray(times), np.asarray(values), _handle_error(handle)
-
-
-def read_latest(handle: Any) -> tuple[int | None, np.ndarray | None, str | None]:
-    """(iteration, newest value vector, problem) of a value watch."""
-    t, v, err = read_series(handle)
-    if t is None or v is None or not len(t):
-        return None, None, err
-    return int(t[-1]), np.asarray(v[-1]), err
-
-
 class NewSamples:
     """Incremental reader of one watch: ``read()`` gives the samples newer than the last call.
 

@@ -19,6 +19,10 @@ from studio import introspect
 from studio.plots import data
 from studio.plots.base import LiveView
 
+#: Groups with more than this many neuron-iterations in the window get a second, short spike watch
+#: (FAST_WINDOW iterations): frames then copy only that, not the whole window.
+FAST_WATCH_ABOVE = 4_000_000
+FAST_WINDOW = 512
 _LUT = np.array([[255, 255, 255], [20, 20, 40]], dtype=np.uint8)
 
 
@@ -99,6 +103,8 @@ class RasterView(LiveView):
         self._needs_full = True
         self._count_max = 1.0
         self._reader: Any = None
+        self._fast: Any = None
+        self._fast_reader: Any = None
         self._xrange: tuple[int, int] | None = None
         self._yrange: tuple[int, int] | None = None
         return self.canvas
@@ -121,9 +127,13 @@ class RasterView(LiveView):
                 return
         super().refill_variables(keep)
 
+    def pending(self) -> bool:
+        return self._watch is not None and self._watch.kind is None
+
     def rebind(self) -> None:
         self.bridge.release(self._watch)
-        self._watch = self._reader = None
+        self.bridge.release(self._fast)
+        self._watch = self._reader = self._fast = self._fast_reader = None
         self._needs_full = True
         self.image.clear()
         path = self.path()
@@ -132,8 +142,12 @@ class RasterView(LiveView):
         size = introspect.group_size(self.group)
         self._lo, self._hi = parse_range(self.range_edit.text(), size)
         try:
-            self._watch = self.bridge.watch(path, window=self.window_spin.value(), kind="spikes")
+            window = self.window_spin.value()
+            self._watch = self.bridge.watch(path, window=window, kind="spikes")
             self._reader = data.NewSamples(self._watch, raster=True)
+            if size * window > FAST_WATCH_ABOVE and window > FAST_WINDOW:
+                self._fast = self.bridge.watch(path, window=FAST_WINDOW, kind="spikes")
+                self._fast_reader = data.NewSamples(self._fast, raster=True)
         except Exception as exc:  # noqa: BLE001
             self.show_message(f"cannot watch {path}: {exc}")
         self._place_selection()
@@ -171,11 +185,24 @@ class RasterView(LiveView):
             self._last_t = 0
             self._reader.reset(None)
             self._needs_full = False
-        times, block, err = self._reader.read()
+        else:
+            self._reader.reset(self._last_t)
+        times, block, err = self._new_samples_reader().read()
         self.show_message(err)
         if times.size:
             self._advance(times, block, window)
         self._draw(self._last_t, window)
+
+    def _new_samples_reader(self) -> Any:
+        """The short watch when it still holds every iteration since the last frame (a small
+        copy), else the full window."""
+        fast = self._fast_reader
+        if fast is not None and self._last_t > 0:
+            newest = self._fast.last_iteration
+            if newest is not None and newest - self._last_t < self._fast.window:
+                fast.reset(self._last_t)
+                return fast
+        return self._reader
 
     def _advance(self, times: np.ndarray, block: np.ndarray, window: int) -> None:
         """Clear the columns of the new iterations, then write the new samples (row-binned)."""

@@ -72,7 +72,7 @@ class TraceView(LiveView):
         self.header.insertWidget(3, self.neurons_edit)
         self.header.insertWidget(4, self.mean_box)
         self.header.insertWidget(5, self.window_spin)
-        self.neurons_edit.editingFinished.connect(self.rebind)
+        self.neurons_edit.editingFinished.connect(self._neurons_edited)
         self.mean_box.toggled.connect(self.rebind)
         self.window_spin.editingFinished.connect(self.rebind)
         self.plot = pg.PlotWidget()
@@ -100,22 +100,15 @@ class TraceView(LiveView):
         when the group is too large to keep a window of it (then no mean)."""
         self.bridge.release(self._watch)
         self._watch = self._reader = None
-        for curve in self._curves:
-            self.plot.removeItem(curve)
-        if self._mean_curve is not None:
-            self.plot.removeItem(self._mean_curve)
-        self._curves, self._mean_curve, self._yrange = [], None, None
+        self._yrange = None
         self._t, self._v, self._m = np.zeros(0, np.int64), np.zeros((0, 0)), np.zeros(0)
-        self.legend.clear()
         path = self.path()
         if path is None or self.bridge.runner is None:
+            self._whole = False
+            self._make_curves()
             return
         size = introspect.group_size(self.group)
-        chosen = parse_neurons(self.neurons_edit.text(), size)
-        sel = self.selection.neuron if self.selection.group is self.group else None
-        if sel is not None and sel < size and sel not in chosen:
-            chosen = sorted(chosen + [sel])
-        self._neurons = chosen
+        chosen, _sel = self._chosen()
         window = self.window_spin.value()
         self._whole = self.mean_box.isChecked() and size * window * 8 <= WHOLE_GROUP_BYTES
         self.plot.setLabel("left", self.variable)
@@ -133,6 +126,28 @@ class TraceView(LiveView):
         if self.mean_box.isChecked() and not self._whole:
             self._note = f"group mean off: {size} neurons x {window} iterations is too much to keep live"
             self.show_message(self._note)
+        self._make_curves()
+        self._dirty = True
+
+    def _chosen(self) -> tuple[list[int], int | None]:
+        """Neurons to draw (the typed ones plus the selected one) and the selected neuron."""
+        size = introspect.group_size(self.group)
+        chosen = parse_neurons(self.neurons_edit.text(), size)
+        sel = self.selection.neuron if self.selection.group is self.group else None
+        if sel is not None and sel < size and sel not in chosen:
+            chosen = sorted(chosen + [sel])
+        return chosen, sel
+
+    def _make_curves(self) -> None:
+        """(Re)create one curve per chosen neuron (the selected one red) and the mean curve."""
+        for curve in self._curves:
+            self.plot.removeItem(curve)
+        if self._mean_curve is not None:
+            self.plot.removeItem(self._mean_curve)
+        self._curves, self._mean_curve = [], None
+        self.legend.clear()
+        chosen, sel = self._chosen()
+        self._neurons = chosen
         for k, idx in enumerate(chosen):
             selected = idx == sel
             pen = pg.mkPen(SELECTED_COLOR if selected else PALETTE[k % len(PALETTE)], width=1)
@@ -143,11 +158,23 @@ class TraceView(LiveView):
         if self._whole:
             self._mean_curve = self.plot.plot(pen=pg.mkPen(MEAN_COLOR, width=1), name="group mean")
             self._mean_curve.setZValue(3)
-        self._dirty = True
 
     def on_neuron_changed(self, index: int) -> None:
         if self.selection.group is self.group:
-            self.rebind()
+            self._neurons_edited()
+
+    def _neurons_edited(self) -> None:
+        """Other neurons to draw: a new watch, or (whole group watched) a re-read of its window."""
+        if self._reader is None:
+            return
+        chosen, _sel = self._chosen()
+        if not self._whole and chosen != self._neurons:
+            self.rebind()                       # the watch holds only the old neurons
+            return
+        self._make_curves()                     # the whole group is watched: re-read its window
+        self._reader.reset(None)
+        self._t, self._v, self._m = np.zeros(0, np.int64), np.zeros((0, 0)), np.zeros(0)
+        self._dirty = True
 
     # ------------------------------------------------------------------ drawing
     def _pull(self) -> str | None:

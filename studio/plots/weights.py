@@ -6,7 +6,8 @@ import time
 from typing import Any
 
 import numpy as np
-from PyQt6.QtWidgets import QComboBox, QWidget
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QComboBox, QLabel, QStackedWidget, QWidget
 
 from studio import introspect
 from studio.plots.base import LiveView
@@ -53,11 +54,17 @@ class WeightsView(LiveView):
         self.sg_box.currentIndexChanged.connect(self._changed)
         self.mode_box.currentIndexChanged.connect(self._changed)
         self.panel = ImagePanel(colormap="viridis")
+        self.empty = QLabel("No synapse groups in this network.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #777777;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.panel)
+        self.stack.addWidget(self.empty)
         self._future: Any = None
         self._last_fetch = 0.0
         self._range: tuple[float, float] | None = None
         self.selection.synapse_group_changed.connect(self._on_selected_sg)
-        return self.panel
+        return self.stack
 
     def synapse_group(self) -> Any:
         """The synapse group currently shown (None when the group has no afferents)."""
@@ -85,7 +92,7 @@ class WeightsView(LiveView):
             index = next((k for k, sg in enumerate(sgs) if introspect.group_name(sg) == old_name), 0)
         self.sg_box.setCurrentIndex(index if sgs else -1)
         self.sg_box.blockSignals(False)
-        self.show_message(None if sgs or net is None else "this network has no synapse groups")
+        self.stack.setCurrentWidget(self.panel if sgs or net is None else self.empty)
         self._changed()
 
     def _on_selected_sg(self, sg: Any) -> None:

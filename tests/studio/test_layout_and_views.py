@@ -30,8 +30,11 @@ def test_grid_click_selects_a_neuron_and_views_follow(make_window, qtbot):
     assert w.selection.neuron == 37
     assert 37 in traces._neurons
     w.bridge.step(2)
-    t, v = traces.shown_data()
-    assert len(t) == 2 and v.shape[1] == len(traces._neurons)
+    t, v = traces.shown_data()                            # the history of neuron 37 is there too
+    assert list(t) == list(range(1, 8)) and v.shape[1] == len(traces._neurons)
+    np.testing.assert_allclose(v[:, traces._neurons.index(37)],
+                               w.bridge.network["voltage", 0, "np"][:7, 37], rtol=1e-6)
+    assert traces._curves[traces._neurons.index(37)].name() == "#37 (selected)"
 
 
 def test_weights_show_the_selected_neurons_afferents(make_window, qtbot):
@@ -106,3 +109,15 @@ def test_shortcuts_help_is_not_modal(make_window):
     box = w.show_shortcuts()
     assert "Space" in box.text() and "Ctrl+R" in box.text() and not box.isModal()
     box.close()
+
+
+def test_raster_waits_for_a_variable_the_first_iteration_creates(make_window):
+    w = make_window()                                     # the seed creates 'spike' in iteration 1
+    raster = w.view("raster")
+    assert not hasattr(w.bridge.network.my_neurons, "spike") and raster.variable == "spike"
+    w.bridge.refresh_now()                                # a frame before it exists: no error shown
+    assert not raster.message.isVisible() or "waiting" in raster.message.text()
+    w.bridge.step(10)
+    spike_t = w.bridge.network["spike.t", 0]
+    np.testing.assert_array_equal(raster.shown_counts()[-10:], np.bincount(spike_t, minlength=11)[1:])
+    assert not raster.message.isVisible()

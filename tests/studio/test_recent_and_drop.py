@@ -5,10 +5,8 @@ The window is wired as the integration lines in the report propose (``wire`` bel
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PyQt6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PyQt6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PyQt6.QtGui import QDragEnterEvent, QDropEvent
 from PyQt6.QtWidgets import QApplication, QWidget
 
