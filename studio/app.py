@@ -86,10 +86,37 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _exec(app: Any) -> int:
     app.setProperty("mnn_event_loop", True)
+    _quit_after_from_env(app)
     try:
         return int(app.exec())
     finally:
         app.setProperty("mnn_event_loop", False)
+
+
+def _quit_after_from_env(app: Any) -> None:
+    """``MNN_STUDIO_QUIT_AFTER=SECONDS``: close the studio windows and leave the event loop after that
+    long (automation; tests of ``python script.py`` for scripts ending in ``Network_UI(...).show()``)."""
+    value = os.environ.get("MNN_STUDIO_QUIT_AFTER", "").strip()
+    if not value:
+        return
+    try:
+        seconds = float(value)
+    except ValueError:
+        print(f"mnn-studio: ignoring MNN_STUDIO_QUIT_AFTER={value!r} (not a number of seconds)", file=sys.stderr)
+        return
+    from PyQt6.QtCore import QTimer
+    from PyQt6.QtWidgets import QApplication
+
+    def quit_now() -> None:
+        for window in QApplication.topLevelWidgets():
+            bridge = getattr(window, "bridge", None)
+            if bridge is not None and window.isVisible():
+                print(f"mnn-studio: quit after {seconds:g} s: {window.windowTitle()!r} "
+                      f"at iteration {bridge.iteration}", flush=True)
+                window.close()
+        app.quit()
+
+    QTimer.singleShot(max(0, int(seconds * 1000)), quit_now)
 
 
 def show_network(net: Any, title: str | None = None, run: bool = True) -> Any:

@@ -37,6 +37,16 @@ class DockManager:
         self._default_geometry: QByteArray | None = None
 
     # ------------------------------------------------------------------ creation
+    def register(self, dock: QDockWidget, area: Area) -> QDockWidget:
+        """Add a ready-made dock (it must have an object name) to the window, menu and layout."""
+        name = dock.objectName()
+        assert name, "docks need an object name to be saved in the layout"
+        self.window.addDockWidget(area, dock)
+        self.docks[name] = dock
+        if self.view_menu is not None:
+            self.view_menu.insertAction(self._menu_anchor, dock.toggleViewAction())
+        return dock
+
     def add(self, name: str, title: str, widget: QWidget, area: Area) -> QDockWidget:
         """Add a dock with a stable object name (needed by saveState)."""
         dock = QDockWidget(title, self.window)

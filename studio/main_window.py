@@ -10,10 +10,15 @@ from PyQt6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from studio import dialogs
 from studio.docks import DockManager
+from studio.example_browser import ExampleBrowser
+from studio.feature_docks import FeatureDocks
 from studio.panels.error_panel import ErrorPanel
 from studio.panels.network_tree import NetworkTree
 from studio.panels.run_controls import RunControls
 from studio.panels.status import StatusPanel
+from studio.recent_files import RecentFiles, RecentFilesMenu
+from studio.script_choice import ScriptChoicePanel
+from studio.script_drop import ScriptDropFilter
 from studio.selection import Selection
 from studio.session import LoadedNetwork, ScriptLoadError, load_network_script
 from studio.sim_bridge import SimBridge
@@ -50,7 +55,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.controls.build_toolbar(self))
         self.tree = NetworkTree(self.selection)
         self.error_panel = ErrorPanel(self.bridge)
+        self.recent = RecentFiles(settings, parent=self)
+        self.example_browser = ExampleBrowser(open_script=self.load_script)
         self.docks = DockManager(self, settings)
+        self.features = FeatureDocks(self)
         self._build_docks()
         self._build_menus()
         self.status = StatusPanel(self.statusBar(), self.bridge)
@@ -61,6 +69,8 @@ class MainWindow(QMainWindow):
         self.docks.restore(self._make_view)
         self.controls.set_speed(self._remembered_speed(speed))
         self.tree.setFocus()
+        self.drop_filter = ScriptDropFilter(self, self.load_script)
+        self.script_choice = ScriptChoicePanel(self)
 
     # ------------------------------------------------------------------ construction
     def _make_view(self, cls: type) -> QWidget:
@@ -81,6 +91,10 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(grid, weights, Qt.Orientation.Vertical)
         error = d.add("error", "Error", self.error_panel, Area.BottomDockWidgetArea)
         error.hide()
+        examples = d.add("examples", "Examples", self.example_browser, Area.LeftDockWidgetArea)
+        self.tabifyDockWidget(tree, examples)
+        tree.raise_()
+        self.features.place(beside=tree)
         self.resizeDocks([tree, traces, grid], [310, 720, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([traces, raster], [420, 420], Qt.Orientation.Vertical)
 
@@ -91,12 +105,21 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.open_action.triggered.connect(self.open_script_dialog)
         file_menu.addAction(self.open_action)
+        self.recent_menu = RecentFilesMenu(self.recent, self.load_script, self, on_missing=lambda p: self.statusBar()
+                                           .showMessage(f"{p.name} no longer exists (removed from the list)", 8000))
+        file_menu.addMenu(self.recent_menu)
+        self.examples_action = QAction("&Examples…", self)
+        self.examples_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.examples_action.triggered.connect(self.show_examples)
+        file_menu.addAction(self.examples_action)
         file_menu.addAction(self.controls.reset_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.edit_menu = bar.addMenu("&Edit")
+        self.features.build_edit_menu(self.edit_menu)
         run_menu = bar.addMenu("&Run")
         c = self.controls
         for action in (c.run_action, c.step_action, c.run_n_action, c.cancel_action):
@@ -151,9 +174,10 @@ class MainWindow(QMainWindow):
         try:
             loaded = load_network_script(path)
         except ScriptLoadError as exc:
-            dialogs.warn(self, "Cannot open script", str(exc))
+            dialogs.warn(self, "Cannot open script", str(exc), details=getattr(exc, "details", ""))
             return False
         self.set_loaded(loaded)
+        self.recent.add(loaded.script)
         return True
 
     def set_loaded(self, loaded: LoadedNetwork) -> None:
@@ -174,6 +198,14 @@ class MainWindow(QMainWindow):
         self.controls.reset_action.setEnabled(loaded.script is not None)
         name = loaded.script.name if loaded.script is not None else loaded.title
         self.setWindowTitle(f"{loaded.title} — mnn-studio" if loaded.title != name else f"{name} — mnn-studio")
+        self.script_choice.offer(loaded)
+
+    def show_examples(self) -> None:
+        """File → Examples: show the example browser dock and put the cursor in its search box."""
+        dock = self.docks.docks["examples"]
+        dock.show()
+        dock.raise_()
+        self.example_browser.search.setFocus()
 
     def open_script_dialog(self) -> None:
         """File → Open."""
@@ -207,5 +239,6 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             speed = self.controls.speed()
             self.settings.setValue("run/speed", "max" if speed is None else speed)
+        self.features.shutdown()
         self.bridge.shutdown()
         super().closeEvent(event)

@@ -13,10 +13,12 @@ PYTHON_SUFFIXES = (".py", ".pyw")
 class ScriptLoadError(Exception):
     """A script could not be turned into a network; ``str(err)`` is the message to show."""
 
-    def __init__(self, message: str, path: Path | None = None, line: int | None = None) -> None:
+    def __init__(self, message: str, path: Path | None = None, line: int | None = None,
+                 details: str = "") -> None:
         super().__init__(message)
         self.path = path
         self.line = line
+        self.details = details
 
 
 @dataclass
@@ -29,6 +31,7 @@ class LoadedNetwork:
     requested_iterations: int | None = None
     stdout: str = ""
     networks: list = field(default_factory=list)
+    namespace: dict = field(default_factory=dict, repr=False)
 
 
 def script_title(path: Path) -> str:
@@ -99,7 +102,8 @@ def load_network_script(path: str | Path) -> LoadedNetwork:
     try:
         result = scripts.load_script(str(p))
     except script_error as exc:  # type: ignore[misc]
-        raise ScriptLoadError(str(exc), path=p, line=getattr(exc, "line", None) or getattr(exc, "lineno", None))
+        raise ScriptLoadError(str(exc), path=p, line=getattr(exc, "lineno", None),
+                              details=getattr(exc, "traceback", "") or "")
     except Exception as exc:  # noqa: BLE001 - anything a user script does is reported, not fatal
         raise ScriptLoadError(f"{p.name}: {type(exc).__name__}: {exc}", path=p)
     nets = list(getattr(result, "networks", None) or [])
@@ -113,4 +117,5 @@ def load_network_script(path: str | Path) -> LoadedNetwork:
         requested_iterations=_requested(result),
         stdout=str(getattr(result, "stdout", "") or ""),
         networks=nets or [net],
+        namespace=dict(getattr(result, "namespace", None) or {}),
     )

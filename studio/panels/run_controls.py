@@ -34,13 +34,14 @@ class RunControls(QObject):
                                        bridge.toggle_run, self._icon_run)
         self.step_action = self._action(parent, "Step", "S", "Advance exactly one iteration (S)",
                                         lambda: bridge.step(1), icon(SP.SP_MediaSkipForward))
-        self.run_n_action = self._action(parent, "Run N", "Ctrl+R",
-                                         "Fast-forward the number of iterations in the box (Ctrl+R)",
+        self.run_n_action = self._action(parent, "Run N", "Ctrl+Shift+N",
+                                         "Fast-forward the number of iterations in the box (Ctrl+Shift+N)",
                                          self.start_run_n, icon(SP.SP_MediaSeekForward))
         self.cancel_action = self._action(parent, "Cancel", "Esc", "Cancel the fast-forward (Esc)",
                                           bridge.cancel_run, icon(SP.SP_DialogCancelButton))
-        self.reset_action = self._action(parent, "Reset", "Ctrl+Shift+R",
-                                         "Rebuild the network from its script: initial state (Ctrl+Shift+R)",
+        self.reset_action = self._action(parent, "Reload", "Ctrl+R",
+                                         "Reload: rebuild the network from its script file, e.g. after an "
+                                         "edit (Ctrl+R)",
                                          self.reset_requested.emit, icon(SP.SP_BrowserReload))
         self.n_spin = QSpinBox()
         self.n_spin.setRange(1, 100_000_000)

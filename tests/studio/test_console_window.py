@@ -90,18 +90,10 @@ def test_without_qtconsole_the_dock_shows_a_note(qtbot, monkeypatch, seed_runner
 
 
 def test_console_dock_in_the_main_window(make_window, qtbot, tmp_path):
-    from studio.console import ConsoleDock
-
     w = make_window()
-    # --- the integration lines (as in studio/console.py's docstring) ---
-    console = ConsoleDock(w, load=w.load_script, selected_group=lambda: w.selection.group,
-                          selected_neuron=lambda: w.selection.neuron)
-    w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, console)
-    console.hide()
-    w.view_menu.addAction(console.toggleViewAction())
-    w.bridge.network_changed.connect(lambda _net: console.bind(w.bridge.runner))
-    console.bind(w.bridge.runner)
-    # -------------------------------------------------------------------
+    console = w.features.console                                          # wired by the window
+    assert console.isHidden()
+    assert console.toggleViewAction() in w.view_menu.actions()
     panel = console.panel
     assert panel.kernel_manager is None                                  # lazy: nothing started yet
     assert console.toggleViewAction().shortcut().toString() == "Ctrl+E"
