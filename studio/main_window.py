@@ -92,11 +92,12 @@ class MainWindow(QMainWindow):
         error = d.add("error", "Error", self.error_panel, Area.BottomDockWidgetArea)
         error.hide()
         examples = d.add("examples", "Examples", self.example_browser, Area.LeftDockWidgetArea)
+        self.features.place(beside=tree)  # parameters under the tree, before tabs are made
         self.tabifyDockWidget(tree, examples)
         tree.raise_()
-        self.features.place(beside=tree)
         self.resizeDocks([tree, traces, grid], [310, 720, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([traces, raster], [420, 420], Qt.Orientation.Vertical)
+        self.resizeDocks([tree, self.features.parameters], [330, 510], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
