@@ -99,10 +99,15 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
     def synapses(self, mode: int, tag: str = "All") -> Optional[List[Any]]:
         """SynapseGroups arriving at (``afferent``) or leaving (``efferent``) this group."""
         if mode == afferent:
-            return self.afferent_synapses.setdefault(tag, [])
-        if mode == efferent:
-            return self.efferent_synapses.setdefault(tag, [])
-        return None
+            table = self.afferent_synapses
+        elif mode == efferent:
+            table = self.efferent_synapses
+        else:
+            return None
+        try:
+            return table[tag]
+        except KeyError:
+            return table.setdefault(tag, [])
 
     def require_synapses(self, name: str, afferent: bool = True, efferent: bool = True,
                          warning: bool = True) -> None:
