@@ -102,8 +102,8 @@ class BehaviorHost:
             behavior = self.behavior.pop(key)
             if net is not None:
                 net._schedule_remove(behavior)
-            for name, value in list(vars(self).items()):
-                if value is behavior:
+            for name in behavior.tags:  # shortcuts are only ever made under the behavior's tags
+                if getattr(self, name, None) is behavior and name.isidentifier():
                     delattr(self, name)
             behavior.parent = None
 

@@ -24,8 +24,9 @@ __all__ = ["LayoutProbe", "PROBE_ITERATIONS", "MIN_ELEMENTS"]
 
 #: iterations observed before the layout is decided
 PROBE_ITERATIONS = 3
-#: smaller matrices are left alone (the layout makes no measurable difference)
-MIN_ELEMENTS = 64 * 64
+#: smaller matrices are left alone: the layout makes no measurable difference there, and listing a
+#: synapse group's attributes (vars) would slow every later attribute access on it (CPython 3.11+)
+MIN_ELEMENTS = 256 * 256
 
 
 class _Usage:
@@ -103,6 +104,8 @@ class LayoutProbe:
         self._watched: List[Tuple[Any, str, np.ndarray, _ProbeMatrix]] = []
         for sg in net.SynapseGroups:
             shape = sg.matrix_dim()
+            if shape[0] * shape[1] < MIN_ELEMENTS:
+                continue
             for name, value in list(vars(sg).items()):
                 if (type(value) is np.ndarray and value.ndim == 2 and value.shape == shape
                         and value.size >= MIN_ELEMENTS and value.flags.c_contiguous

@@ -15,7 +15,7 @@ from engine.constants import DxS, SxD
 from engine.genome import format_gene, get_genome
 from engine.host import BehaviorHost, normalize_behaviors
 from engine.layout import LayoutProbe
-from engine.tagging import TaggableObjectBase
+from engine.tagging import TaggableObjectBase, has_plain_attr
 
 __all__ = ["Network", "intercept_simulation", "collect_networks", "NotInitializedWarning"]
 
@@ -152,8 +152,8 @@ class Network(BehaviorHost, TaggableObjectBase):
 
     def __getattr__(self, name: str) -> Any:
         # Fallback: net.<tag> finds behaviors of groups too (e.g. net.train for a group behavior).
-        if name.startswith("_") or "_ready" not in self.__dict__:
-            raise AttributeError(name)
+        if name.startswith("_") or not has_plain_attr(self, "_ready"):  # not via __dict__: see
+            raise AttributeError(name)                                    # tagging.has_plain_attr
         found = self[name, 0]
         if found is None:
             raise AttributeError(f"'Network' object has no attribute or tag {name!r}")
@@ -252,7 +252,9 @@ class Network(BehaviorHost, TaggableObjectBase):
         return None
 
     def _timed_iteration(self) -> dict:
-        measures = self.__dict__.setdefault("time_measures", {})
+        measures = getattr(self, "time_measures", None)
+        if measures is None:
+            measures = self.time_measures = {}
         for key, parent, behavior in self.sorted_behavior_execution_list:
             if behavior.behavior_enabled and not behavior.empty_iteration_function:
                 start = time.perf_counter()

@@ -45,7 +45,7 @@ class KeepsReference(Gather):
         self.my_w = n.synapses(0)[0].W
 
 
-def build(propagation, order="auto", size=200, seed=3):
+def build(propagation, order="auto", size=300, seed=3):
     np.random.seed(seed)
     net = Network(settings={"matrix_order": order})
     g = NeuronGroup(net=net, tag="g", size=size, behavior={1: Spiking(), 2: propagation(),
@@ -82,5 +82,5 @@ def test_kept_reference_still_sees_the_live_matrix():
 
 
 def test_small_matrices_are_not_probed():
-    net = build(Gather, size=20)
+    net = build(Gather, size=200)
     assert net.layout_decisions == {} and net.S.W.flags.c_contiguous
