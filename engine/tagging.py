@@ -30,7 +30,10 @@ def has_plain_attr(obj: Any, name: str) -> bool:
 def set_shortcut(owner: Any, name: str, target: Any) -> None:
     """``owner.<name> = target`` unless the name is taken (first come, first served)."""
     if name.isidentifier() and not has_plain_attr(owner, name):
-        setattr(owner, name, target)
+        try:
+            setattr(owner, name, target)
+        except AttributeError:  # a read-only property that could not be evaluated
+            pass
 
 
 class TaggableObjectBase:
