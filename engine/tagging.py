@@ -6,7 +6,7 @@ the object tree depth-first and always reflect the current state (no stale cache
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, List
+from typing import Any, List
 
 import numpy as np
 
@@ -128,12 +128,3 @@ class NetworkObjectBase(TaggableObjectBase):
     def def_dtype(self) -> Any:
         return self.network.def_dtype
 
-
-def iter_unique(items: Iterable[Any]) -> List[Any]:
-    """Items in order with identity duplicates removed."""
-    seen, out = set(), []
-    for item in items:
-        if id(item) not in seen:
-            seen.add(id(item))
-            out.append(item)
-    return out
