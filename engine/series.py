@@ -39,13 +39,16 @@ class Series(Sequence):
     sample of another shape or a non-numeric value switches the series to a plain list.
     """
 
-    __slots__ = ("_buffer", "_start", "_count", "_items")
+    __slots__ = ("_buffer", "_start", "_count", "_items", "_row_shape", "_dtype", "_capacity")
 
     def __init__(self) -> None:
         self._buffer: Optional[np.ndarray] = None
         self._start = 0
         self._count = 0
         self._items: Optional[List[Any]] = None
+        self._row_shape: tuple = ()
+        self._dtype: Any = None
+        self._capacity = 0
 
     # ------------------------------------------------------------------ writing
 
@@ -60,8 +63,9 @@ class Series(Sequence):
                 self._items = [copy.copy(value)]
                 return
             buffer = self._buffer
-        if type(value) is np.ndarray:
-            fits = value.shape == buffer.shape[1:] and value.dtype == buffer.dtype
+        if type(value) is np.ndarray:  # the common case, checked without allocating
+            fits = value.shape == self._row_shape and (value.dtype is self._dtype
+                                                       or value.dtype == self._dtype)
         else:
             fits = _fits(value, buffer)
         if not fits:
@@ -69,7 +73,7 @@ class Series(Sequence):
             self._items.append(copy.copy(value))  # type: ignore[union-attr]
             return
         end = self._start + self._count
-        if end == buffer.shape[0]:
+        if end == self._capacity:
             buffer = self._grow()
         buffer[end] = value
         self._count += 1
@@ -84,26 +88,34 @@ class Series(Sequence):
         if array.dtype == object:
             return False
         capacity = _INITIAL_CAPACITY if array.size <= 4096 else 8
-        self._buffer = np.empty((capacity,) + array.shape, dtype=array.dtype)
+        self._set_buffer(np.empty((capacity,) + array.shape, dtype=array.dtype))
         self._start = 0
         return True
+
+    def _set_buffer(self, buffer: Optional[np.ndarray]) -> None:
+        self._buffer = buffer
+        if buffer is None:
+            self._capacity = 0
+        else:
+            self._row_shape, self._dtype, self._capacity = buffer.shape[1:], buffer.dtype, buffer.shape[0]
 
     def _grow(self) -> np.ndarray:
         old = self._buffer
         assert old is not None
         new = np.empty((max(2 * self._count, _INITIAL_CAPACITY),) + old.shape[1:], dtype=old.dtype)
         new[: self._count] = old[self._start: self._start + self._count]
-        self._buffer, self._start = new, 0
+        self._set_buffer(new)
+        self._start = 0
         return new
 
     def _to_list(self) -> None:
         self._items = list(self)
-        self._buffer = None
+        self._set_buffer(None)
         self._start = self._count = 0
 
     def clear(self) -> None:
         """Remove every sample (existing views of old data stay valid)."""
-        self._buffer = None
+        self._set_buffer(None)
         self._items = None
         self._start = self._count = 0
 
@@ -163,10 +175,10 @@ class Series(Sequence):
         if data.dtype == object:
             self._items = list(data)
             return
-        self._buffer = np.array(data, copy=True)
+        self._set_buffer(np.array(data, copy=True))
         self._count = data.shape[0]
         if self._count == 0:
-            self._buffer = None
+            self._set_buffer(None)
 
     def __eq__(self, other: Any) -> bool:
         if isinstance(other, (Series, list)):
