@@ -18,6 +18,7 @@ from typing import Any, Callable, Dict, List, Optional
 import numpy as np
 
 from engine.behavior import Behavior
+from engine.fast_reductions import FAST_NAMES, FastReductions
 from engine.series import EventTable, Series
 from engine.tagging import has_plain_attr
 
@@ -80,12 +81,14 @@ def compile_expression(expression: str, parent: Any,
             and body.value.id in _PARENT_ALIASES):
         name = body.attr
         return lambda p: getattr(p, name)
-    bound = _BindParent(parent).visit(body)
+    bound = FastReductions(namespace).visit(_BindParent(parent).visit(body))
     function = ast.Expression(ast.Lambda(
         ast.arguments(posonlyargs=[], args=[ast.arg(_PARENT_NAME)], kwonlyargs=[],
                       kw_defaults=[], defaults=[]), bound))
     ast.fix_missing_locations(function)
     code = compile(function, f"<recorder expression {expression!r}>", "eval")
+    if "__fast_mean__" not in namespace:
+        namespace = {**namespace, **FAST_NAMES}
     return eval(code, namespace)
 
 
@@ -142,6 +145,7 @@ class Recorder(Behavior):
         self._namespace = {"__builtins__": builtins, "np": np}
         self._namespace.update(self._user_globals)
         self._namespace["np"] = np
+        self._namespace.update(FAST_NAMES)
         self.variables = {}
         self._evaluators = []
         self._failures = {}

@@ -1,0 +1,57 @@
+"""Bit-identical shortcuts for ``np.mean`` and ``np.sum`` in recorder expressions.
+
+Recorders evaluate expressions such as ``'np.mean(voltage)'`` at every step. For a small group,
+numpy's Python-level wrapper around the reduction costs several times more than the reduction
+itself (about 10 us against 1 us for 100 float32 values). For the plain case, a whole-array
+reduction of a float (or, for sums, any) ndarray with no further arguments, numpy's own code
+path is exactly ``np.add.reduce(a, None)`` (followed, for the mean, by a division by the item
+count as ``np.intp`` and a cast back to the result's scalar type); these helpers take that path
+directly and hand every other call to numpy unchanged, so results are identical bit for bit.
+"""
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+import numpy as np
+
+__all__ = ["fast_mean", "fast_sum", "FastReductions", "FAST_NAMES"]
+
+_add_reduce = np.add.reduce
+_intp = np.intp
+_ndarray = np.ndarray
+
+
+def fast_mean(a: Any, *args: Any, **kwargs: Any) -> Any:
+    """``np.mean(a)``; the whole-array mean of a float32/float64 ndarray without numpy's wrapper."""
+    if (args or kwargs or type(a) is not _ndarray or a.dtype.kind != "f" or a.dtype.itemsize < 4
+            or a.size == 0):
+        return np.mean(a, *args, **kwargs)
+    total = _add_reduce(a, None)
+    return total.dtype.type(total / _intp(a.size))
+
+
+def fast_sum(a: Any, *args: Any, **kwargs: Any) -> Any:
+    """``np.sum(a)``; the whole-array sum of an ndarray without numpy's wrapper."""
+    if args or kwargs or type(a) is not _ndarray:
+        return np.sum(a, *args, **kwargs)
+    return _add_reduce(a, None)
+
+
+FAST_NAMES = {"__fast_mean__": fast_mean, "__fast_sum__": fast_sum}
+_REPLACEMENTS = {"mean": "__fast_mean__", "sum": "__fast_sum__"}
+
+
+class FastReductions(ast.NodeTransformer):
+    """Rewrite ``np.mean(...)`` / ``np.sum(...)`` calls (``np`` being numpy) to the helpers."""
+
+    def __init__(self, namespace: dict):
+        self.numpy_names = {name for name, value in namespace.items() if value is np}
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        func = node.func
+        if (isinstance(func, ast.Attribute) and func.attr in _REPLACEMENTS
+                and isinstance(func.value, ast.Name) and func.value.id in self.numpy_names):
+            node.func = ast.copy_location(ast.Name(_REPLACEMENTS[func.attr], ast.Load()), func)
+        return node
