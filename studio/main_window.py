@@ -153,9 +153,12 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> QMessageBox:
         """A non-modal list of the keyboard shortcuts."""
-        rows = [(a.text(), a.shortcut().toString()) for a in
-                (*(self.controls.run_action, self.controls.step_action, self.controls.run_n_action,
-                   self.controls.cancel_action, self.controls.reset_action), self.open_action)]
+        edits = self.features.parameters.controller
+        rows = [(a.text().replace("&", ""), a.shortcut().toString()) for a in
+                (self.controls.run_action, self.controls.step_action, self.controls.run_n_action,
+                 self.controls.cancel_action, self.controls.reset_action, self.open_action,
+                 self.examples_action, self.features.console.toggleViewAction(),
+                 edits.undo_action, edits.redo_action) if not a.shortcut().isEmpty()]
         text = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{name}</td></tr>" for name, k in rows)
         box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", f"<table>{text}</table>",
                           QMessageBox.StandardButton.Close, self)
