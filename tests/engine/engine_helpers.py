@@ -30,16 +30,3 @@ class Empty(Behavior):
     def iteration(self, parent):
         pass
 
-
-class Leaky(Behavior):
-    """The seed's Basic_Behavior."""
-
-    def initialize(self, neurons):
-        neurons.voltage = neurons.vector()
-        self.threshold = 0.5
-
-    def iteration(self, neurons):
-        neurons.spike = neurons.voltage > self.threshold
-        neurons.voltage[neurons.spike] = 0.0
-        neurons.voltage *= 0.9
-        neurons.voltage += neurons.vector("uniform", density=0.01)

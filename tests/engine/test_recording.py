@@ -115,7 +115,7 @@ def test_event_recorder_is_linear_and_propagates_errors():
     net.simulate_iterations(3000, measure_block_time=False)
     events = net["fire", 0]
     assert events.shape[0] > 10000
-    assert net["fire", 0] is not None and np.all(np.diff(events[:, 0]) >= 0)
+    assert np.all(np.diff(events[:, 0]) >= 0)  # rows in time order
     bad = Network()
     NeuronGroup(net=bad, tag="g", size=2, behavior={10: EventRecorder("nothing")})
     bad.initialize(info=False)
@@ -141,7 +141,6 @@ def test_recorders_on_synapse_groups_and_network():
 def test_recorder_memory_is_preallocated_not_listed():
     net, g = build({9: Recorder(["u"])}, size=1000, steps=3000)
     series = net["u", 0]
-    assert series.view().base is not None or series.view().flags.owndata is False
     assert series.view().shape == (3000, 1000)
     arr = np.asarray(series)
     assert arr.shape == (3000, 1000)
