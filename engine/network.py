@@ -15,6 +15,7 @@ from engine.constants import DxS, SxD
 from engine.genome import format_gene, get_genome
 from engine.host import BehaviorHost, normalize_behaviors
 from engine.layout import LayoutProbe
+from engine.recording import Recorder
 from engine.tagging import TaggableObjectBase, has_plain_attr
 
 __all__ = ["Network", "intercept_simulation", "collect_networks", "NotInitializedWarning"]
@@ -302,6 +303,8 @@ class Network(BehaviorHost, TaggableObjectBase):
                     progress: Optional[Callable]) -> Optional[float]:
         blocks, remainder = divmod(iterations, batch_size)
         block_ms: Optional[float] = None
+        if self.initialized:
+            self.reserve_recordings(iterations)
         step = self.simulate_iteration
         for block in range(1, blocks + 1):
             start = time.perf_counter()
@@ -322,6 +325,13 @@ class Network(BehaviorHost, TaggableObjectBase):
         return block_ms
 
     # ------------------------------------------------------------------ recording
+
+    def reserve_recordings(self, iterations: int) -> None:
+        """Let every recorder preallocate room for ``iterations`` more steps."""
+        for obj in self.all_objects():
+            for behavior in obj.behavior.values():
+                if isinstance(behavior, Recorder):
+                    behavior.reserve(iterations)
 
     def recording_off(self) -> None:
         """Stop every recorder (the network's, every group's and synapse group's)."""

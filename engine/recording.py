@@ -214,6 +214,17 @@ class Recorder(Behavior):
             series.append(value)
         self.new_data_available = True
 
+    def reserve(self, iterations: int) -> None:
+        """Preallocate the storage for the samples of the next ``iterations`` steps."""
+        if (self.parent is None or not self.parent.recording or not self.behavior_enabled
+                or not has_plain_attr(self, "gapwidth")):  # not initialized yet
+            return
+        samples = iterations // max(self.gapwidth, 1) + 1
+        if self.max_length is not None:
+            samples = min(samples, int(self.max_length) + 1)
+        for series in self.variables.values():
+            series.reserve(samples)
+
     # ------------------------------------------------------------------ lookup
 
     def _expose(self, variable: str) -> Any:
@@ -295,6 +306,9 @@ class EventRecorder(Recorder):
         for index, (variable, table) in enumerate(self.variables.items()):
             table.add(t, self._evaluate(index, variable, parent))
         self.new_data_available = True
+
+    def reserve(self, iterations: int) -> None:
+        """Event counts are not known ahead; the tables grow geometrically instead."""
 
     def _expose(self, variable: str) -> Any:
         return self.variables[variable].data

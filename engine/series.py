@@ -39,7 +39,8 @@ class Series(Sequence):
     sample of another shape or a non-numeric value switches the series to a plain list.
     """
 
-    __slots__ = ("_buffer", "_start", "_count", "_items", "_row_shape", "_dtype", "_capacity")
+    __slots__ = ("_buffer", "_start", "_count", "_items", "_row_shape", "_dtype", "_capacity",
+                 "_reserved")
 
     def __init__(self) -> None:
         self._buffer: Optional[np.ndarray] = None
@@ -49,8 +50,24 @@ class Series(Sequence):
         self._row_shape: tuple = ()
         self._dtype: Any = None
         self._capacity = 0
+        self._reserved = 0
 
     # ------------------------------------------------------------------ writing
+
+    def reserve(self, samples: int) -> None:
+        """Make room for ``samples`` more samples now, so appends never reallocate meanwhile.
+
+        Called before a run of known length. The memory is only reserved (numpy's ``empty``
+        touches no page); if even that is refused, the series keeps growing on demand.
+        """
+        if samples <= 0 or self._items is not None:
+            return
+        if self._buffer is None:
+            self._reserved = samples  # the row shape is known at the first sample
+            return
+        needed = self._start + self._count + samples
+        if needed > self._capacity:
+            self._reallocate(self._count + samples, optional=True)
 
     def append(self, value: Any) -> None:
         """Store a snapshot (a copy) of ``value``."""
@@ -75,6 +92,7 @@ class Series(Sequence):
         end = self._start + self._count
         if end == self._capacity:
             buffer = self._grow()
+            end = self._count  # the live samples now start at row 0
         buffer[end] = value
         self._count += 1
 
@@ -88,7 +106,16 @@ class Series(Sequence):
         if array.dtype == object:
             return False
         capacity = _INITIAL_CAPACITY if array.size <= 4096 else 8
-        self._set_buffer(np.empty((capacity,) + array.shape, dtype=array.dtype))
+        buffer = None
+        if self._reserved > capacity:
+            try:
+                buffer = np.empty((self._reserved,) + array.shape, dtype=array.dtype)
+            except MemoryError:
+                buffer = None
+        self._reserved = 0
+        if buffer is None:
+            buffer = np.empty((capacity,) + array.shape, dtype=array.dtype)
+        self._set_buffer(buffer)
         self._start = 0
         return True
 
@@ -100,9 +127,17 @@ class Series(Sequence):
             self._row_shape, self._dtype, self._capacity = buffer.shape[1:], buffer.dtype, buffer.shape[0]
 
     def _grow(self) -> np.ndarray:
+        return self._reallocate(max(2 * self._count, _INITIAL_CAPACITY))
+
+    def _reallocate(self, capacity: int, optional: bool = False) -> np.ndarray:
         old = self._buffer
         assert old is not None
-        new = np.empty((max(2 * self._count, _INITIAL_CAPACITY),) + old.shape[1:], dtype=old.dtype)
+        try:
+            new = np.empty((capacity,) + old.shape[1:], dtype=old.dtype)
+        except MemoryError:
+            if not optional:
+                raise
+            return old  # a reservation that does not fit: keep growing on demand
         new[: self._count] = old[self._start: self._start + self._count]
         self._set_buffer(new)
         self._start = 0
@@ -118,6 +153,7 @@ class Series(Sequence):
         self._set_buffer(None)
         self._items = None
         self._start = self._count = 0
+        self._reserved = 0
 
     def trim(self, max_length: int) -> None:
         """Keep only the newest ``max_length`` samples."""

@@ -147,6 +147,42 @@ def test_recorder_memory_is_preallocated_not_listed():
     assert np.shares_memory(arr, series.view())
 
 
+class ViewAtStep(Behavior):
+    """Keeps a view of the recorded 'u' taken at one iteration."""
+
+    def initialize(self, neurons):
+        self.view = None
+
+    def iteration(self, neurons):
+        if neurons.iteration == 10:
+            self.view = neurons.network["u", 0].view()
+
+
+def test_a_run_of_known_length_records_into_one_preallocated_block():
+    net, g = build({9: Recorder(["u"]), 10: ViewAtStep()}, size=1000, steps=3000)
+    early, final = g.ViewAtStep.view, net["u", 0].view()
+    assert early.shape == (10, 1000) and final.shape == (3000, 1000)
+    assert np.shares_memory(early, final)  # never moved: no regrowth during the run
+    net.simulate_iterations(500, measure_block_time=False)  # a second run grows once, keeps data
+    assert np.array_equal(net["u", 0].view()[:3000], final) and len(net["u", 0]) == 3500
+
+
+def test_reservation_respects_gapwidth_max_length_and_memory_limits():
+    from engine.series import Series
+    net, g = build({9: Recorder(["u"], gapwidth=10), 11: Recorder(["np.max(u)"], max_length=5)},
+                   size=2, steps=100)
+    assert len(net["u", 0]) == 10 and len(net["np.max(u)", 0]) == 5
+    assert g.Recorder.variables["u"]._capacity <= 64  # 100 // 10 + 1 samples, not 100
+    huge = Series()
+    huge.reserve(10 ** 15)  # cannot be allocated: falls back to growing on demand
+    for i in range(100):
+        huge.append(np.full(1000, i, dtype=np.float32))
+    assert huge.view().shape == (100, 1000) and huge.view()[99, 0] == 99
+    huge.reserve(10 ** 15)
+    huge.append(np.zeros(1000, dtype=np.float32))
+    assert len(huge) == 101
+
+
 def test_state_round_trip():
     net, g = build({9: Recorder(["u", "np.max(u)"]), 10: EventRecorder("fire")})
     states = {b: b.get_state() for b in (g.Recorder, g.EventRecorder)}
