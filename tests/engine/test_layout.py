@@ -84,3 +84,14 @@ def test_kept_reference_still_sees_the_live_matrix():
 def test_small_matrices_are_not_probed():
     net = build(Gather, size=200)
     assert net.layout_decisions == {} and net.S.W.flags.c_contiguous
+
+
+@pytest.mark.parametrize("shape, tile", [((300, 200), 64), ((1000, 777), 512), ((5, 1300), 512),
+                                         ((513, 1), 512), ((1, 1), 4)])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_tiled_fortran_copy_equals_numpy(shape, tile, dtype):
+    from engine.layout import fortran_copy
+    a = np.random.default_rng(1).standard_normal(shape).astype(dtype)
+    f = fortran_copy(a, tile)
+    assert f.flags.f_contiguous and f.dtype == dtype and not np.shares_memory(f, a)
+    assert np.array_equal(f, a) and f.tobytes(order="F") == np.asfortranarray(a).tobytes(order="F")
