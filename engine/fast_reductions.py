@@ -18,17 +18,25 @@ import numpy as np
 __all__ = ["fast_mean", "fast_sum", "FastReductions", "FAST_NAMES"]
 
 _add_reduce = np.add.reduce
-_intp = np.intp
 _ndarray = np.ndarray
+#: dtypes whose sums convert to a Python float exactly (float16 is summed in float32 by
+#: numpy's mean and longdouble would lose digits, so both go to numpy)
+_SCALAR_TYPES = {np.dtype(np.float32): np.float32, np.dtype(np.float64): np.float64}
 
 
 def fast_mean(a: Any, *args: Any, **kwargs: Any) -> Any:
-    """``np.mean(a)``; the whole-array mean of a float32/float64 ndarray without numpy's wrapper."""
-    if (args or kwargs or type(a) is not _ndarray or a.dtype.kind != "f" or a.dtype.itemsize < 4
-            or a.size == 0):
+    """``np.mean(a)``; the whole-array mean of a float32/float64 ndarray without numpy's wrapper.
+
+    numpy divides the sum (a numpy scalar of the array's type) by the item count as ``np.intp``,
+    which promotes to float64, and casts back; a Python float division is that same IEEE double
+    division, without numpy's scalar machinery.
+    """
+    if args or kwargs or type(a) is not _ndarray or not a.size:
         return np.mean(a, *args, **kwargs)
-    total = _add_reduce(a, None)
-    return total.dtype.type(total / _intp(a.size))
+    scalar_type = _SCALAR_TYPES.get(a.dtype)
+    if scalar_type is None:
+        return np.mean(a, *args, **kwargs)
+    return scalar_type(float(_add_reduce(a, None)) / a.size)
 
 
 def fast_sum(a: Any, *args: Any, **kwargs: Any) -> Any:

@@ -122,6 +122,9 @@ def _unknown(name: str, mode: str) -> UnknownDistributionError:
 _CACHE: Dict[Any, Generator] = {}
 #: generators known to return a new ndarray of exactly the requested shape
 _FRESH: set = set()
+#: generators that draw U[0, 1): np.random.uniform(0, 1, size) returns exactly the doubles
+#: np.random.random_sample(size) returns (0 + 1 * x == x), from the same stream
+_STANDARD_UNIFORM: set = set()
 
 
 def _literal(node: ast.AST) -> Any:
@@ -154,6 +157,11 @@ def _fast_call(mode: str, tree: ast.Expression) -> Generator | None:
         return lambda shape, owner: func(shape, **kwargs)
     if name in _SAMPLERS:
         func = _SAMPLERS[name]
+        if func == np.random.uniform and _is_unit_interval(args, kwargs):
+            standard = lambda shape, owner: np.random.random_sample(shape)  # noqa: E731
+            _FRESH.add(standard)
+            _STANDARD_UNIFORM.add(standard)
+            return standard
         if "size" in kwargs:
             return lambda shape, owner: func(*args, **kwargs)
         sampler = lambda shape, owner: func(*args, size=shape, **kwargs)  # noqa: E731
@@ -162,6 +170,16 @@ def _fast_call(mode: str, tree: ast.Expression) -> Generator | None:
     if name in _NUMPY_NAMES or name in ("self",):
         return None
     raise _unknown(name, mode)
+
+
+def _is_unit_interval(args: tuple, kwargs: dict) -> bool:
+    """Do these arguments of ``uniform`` mean ``low=0, high=1`` (and nothing else)?"""
+    names = ("low", "high")
+    if len(args) > 2 or set(kwargs) - set(names) or any(n in kwargs for n in names[:len(args)]):
+        return False
+    bounds = dict(zip(names, args), **kwargs)
+    low, high = bounds.get("low", 0.0), bounds.get("high", 1.0)
+    return all(type(b) in (int, float) for b in (low, high)) and low == 0 and high == 1
 
 
 def _general(mode: str, tree: ast.Expression) -> Generator:
@@ -251,6 +269,27 @@ def _cast(generator: Generator, mode: str, shape: Shape, dtype: Any, owner: Any)
     return result
 
 
+#: up to this many values, one call draws both the values and the mask (saves a call's overhead)
+_ONE_DRAW_MAX = 1 << 16
+
+
+def _sparse_standard_uniform(shape: Shape, dtype: Any, density: float) -> np.ndarray:
+    """``uniform`` values, then the density mask, drawn in one call: same stream, same bits.
+
+    PymoNNto draws the values (cast to ``dtype``) and then ``random_sample(shape)`` for the
+    mask; the two draws are consecutive, so one draw of twice the size gives both.
+    """
+    count = math.prod(shape)
+    if count > _ONE_DRAW_MAX:  # large: two draws into fresh memory are faster than one twice as big
+        result = np.random.random_sample(shape).astype(dtype, copy=False)
+        result *= np.random.random_sample(shape) <= density
+        return result
+    draws = np.random.random_sample(2 * count)
+    result = draws[:count].reshape(shape).astype(dtype)
+    result *= draws[count:].reshape(shape) <= density
+    return result
+
+
 def generate(mode: Any, shape: Shape, dtype: Any, owner: Any = None,
              scale: Any = None, density: Any = None) -> np.ndarray:
     """Fill an array of ``shape`` according to ``mode`` (see module docstring).
@@ -273,6 +312,11 @@ def generate(mode: Any, shape: Shape, dtype: Any, owner: Any = None,
     """
     if type(mode) is str and mode not in _TYPE_WORDS:
         generator = _CACHE.get(mode) or compile_mode(mode)
+        if type(density) is float and generator in _STANDARD_UNIFORM and 0.0 <= density <= 1.0:
+            result = _sparse_standard_uniform(shape, dtype, density)
+            if scale is not None:
+                result *= scale
+            return result
         if generator in _FRESH:  # the common 'uniform' / 'normal(0, 1)' path, no checks needed
             result = generator(shape, owner).astype(dtype, copy=False)
         else:

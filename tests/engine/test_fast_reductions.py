@@ -20,6 +20,21 @@ def test_identical_to_numpy(dtype, size):
             assert np.array_equal(np.asarray(got), np.asarray(want), equal_nan=True)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.longdouble, ">f4", ">f8"])
+def test_identical_on_views_extremes_and_byte_orders(dtype):
+    rng = np.random.default_rng(7)
+    base = (rng.standard_normal((60, 70)) * 1e3).astype(dtype)
+    extremes = np.array([np.inf, -np.inf, np.nan, 3e38, -0.0, 1e-45]).astype(dtype)
+    with np.errstate(all="ignore"):
+        cases = [base, base.T, base[::3, 1::2], base[5], base[:, 7], extremes, extremes[:2],
+                 extremes[3:4], np.full(1000, 3e38).astype(dtype)]
+        for a in cases:
+            for fast, slow in ((fast_mean, np.mean), (fast_sum, np.sum)):
+                got, want = fast(a), slow(a)
+                assert type(got) is type(want)
+                assert np.array_equal(np.asarray(got), np.asarray(want), equal_nan=True), a
+
+
 def test_other_forms_go_to_numpy():
     a = np.arange(12, dtype=np.float32).reshape(3, 4)
     assert np.array_equal(fast_mean(a, axis=0), np.mean(a, axis=0))

@@ -84,16 +84,32 @@ def test_matrix_shapes_and_layout(groups):
     assert Network(settings={"synapse_mode": 0}).transposed_synapse_matrix_mode
 
 
-def test_same_draws_as_reference_order():
-    """Values first (cast to float32), then the density mask: the reference's draw order."""
-    net = Network()
+@pytest.mark.parametrize("mode", ["uniform", "uniform()", "uniform(0, 1)", "random",
+                                  "uniform(low=0.0, high=1.0)", "uniform(0, 2)", "normal"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_same_draws_as_reference_order(mode, dtype):
+    """Values first (cast to the dtype), then the density mask: the reference's draw order,
+    bit for bit, and the random stream left at the same place afterwards."""
+    net = Network(settings={"dtype": dtype})
     g = NeuronGroup(net=net, tag="g", size=10)
-    np.random.seed(3)
-    got = g.vector("uniform", density=0.5)
-    np.random.seed(3)
-    values = np.random.uniform(size=10).astype(np.float32)
-    mask = np.random.random_sample(10) <= 0.5
-    assert np.array_equal(got, values * mask)
+    sg = SynapseGroup(net=net, src=g, dst=NeuronGroup(net=net, tag="h", size=7))
+    draw = {"uniform(0, 2)": lambda shape: np.random.uniform(0, 2, size=shape),
+            "normal": lambda shape: np.random.normal(size=shape)}.get(
+        mode, lambda shape: np.random.uniform(size=shape))
+    big = NeuronGroup(net=net, tag="big", size=300)
+    big_sg = SynapseGroup(net=net, src=big, dst=big)  # 90000 values: more than one draw holds
+    for make, shape in ((lambda **kw: g.vector(mode, **kw), (10,)),
+                        (lambda **kw: big_sg.matrix(mode, **kw), (300, 300)),
+                        (lambda **kw: sg.matrix(mode, **kw), (7, 10))):
+        for density in (0.0, 0.3, 1.0):
+            np.random.seed(3)
+            got = make(density=density, scale=1.5)
+            got_next = np.random.random_sample()
+            np.random.seed(3)
+            values = draw(shape).astype(dtype)
+            want = values * (np.random.random_sample(shape) <= density) * 1.5
+            assert got.dtype == dtype and got.shape == shape and got.flags.owndata
+            assert np.array_equal(got, want) and np.random.random_sample() == got_next
 
 
 def test_bad_value_strings(groups):
