@@ -52,8 +52,9 @@ REF_MINIMAL_DEPS = ['scipy', 'matplotlib', 'imageio']
 
 class Workload:
     def __init__(self, name, script, args, iters, quick_iters, desc, target=None, target_bound=None,
-                 ours_args=()):
+                 ours_args=(), bare=None):
         self.name = name
+        self.bare = bare  # the same numpy calls in a plain loop (no simulator): the floor
         self.ours_args = list(ours_args)  # extra arguments for our side only (a changed script)
         self.script = script
         self.args = list(args)
@@ -67,26 +68,28 @@ class Workload:
 # iteration counts: ~1-2 s of simulation per run for the reference on a slow 2-core box
 WORKLOADS = [
     Workload('seed_100_rec', 'seed_network.py', ['--size', '100', '--record', '1'], 20000, 2000,
-             'seed network, 100 neurons, Recorder + EventRecorder', target=2.0),
+             'seed network, 100 neurons, Recorder + EventRecorder', target=2.0, bare='bare_seed.py'),
     Workload('seed_100', 'seed_network.py', ['--size', '100', '--record', '0'], 20000, 2000,
-             'seed network, 100 neurons, no recorders'),
+             'seed network, 100 neurons, no recorders', bare='bare_seed.py'),
     Workload('seed_1000_rec', 'seed_network.py', ['--size', '1000', '--record', '1'], 8000, 1000,
-             'seed network, 1000 neurons, Recorder + EventRecorder', target=1.2),
+             'seed network, 1000 neurons, Recorder + EventRecorder', target=1.2, bare='bare_seed.py'),
     Workload('seed_1000', 'seed_network.py', ['--size', '1000', '--record', '0'], 8000, 1000,
-             'seed network, 1000 neurons, no recorders', target=1.2),
+             'seed network, 1000 neurons, no recorders', target=1.2, bare='bare_seed.py'),
     Workload('seed_5000_rec', 'seed_network.py', ['--size', '5000', '--record', '1'], 400, 60,
-             'seed network, 5000 neurons, Recorder + EventRecorder', target_bound=0.95),
+             'seed network, 5000 neurons, Recorder + EventRecorder', target_bound=0.95,
+             bare='bare_seed.py'),
     Workload('seed_5000', 'seed_network.py', ['--size', '5000', '--record', '0'], 400, 60,
-             'seed network, 5000 neurons, no recorders', target_bound=0.95),
+             'seed network, 5000 neurons, no recorders', target_bound=0.95, bare='bare_seed.py'),
     Workload('seed_5000_event', 'seed_network.py', ['--size', '5000', '--record', '0'], 400, 60,
              'seed network, 5000 neurons; ours runs the event-driven idiom '
              'np.sum(W[:, spike], axis=1) instead of W.dot(spike) (results differ in float32 rounding)',
              target=10.0, ours_args=['--propagation', 'gather']),
     Workload('izh_1000_rec', 'izhikevich_ei.py', ['--n_exc', '800', '--n_inh', '200', '--record', '1'], 5000, 800,
-             'Izhikevich 2003 E/I 800+200, Recorder([v,u,fired])', target=1.5),
+             'Izhikevich 2003 E/I 800+200, Recorder([v,u,fired])', target=1.5, bare='bare_izhikevich.py'),
     Workload('izh_5000_rec', 'izhikevich_ei.py',
              ['--n_exc', '4000', '--n_inh', '1000', '--w_scale', '0.2', '--record', '1'], 1000, 150,
-             'Izhikevich 2003 E/I 4000+1000, W x0.2, Recorder([v,u,fired])', target=4.0),
+             'Izhikevich 2003 E/I 4000+1000, W x0.2, Recorder([v,u,fired])', target=4.0,
+             bare='bare_izhikevich.py'),
     Workload('lif_1000_rec', 'lif_ei.py', ['--n_exc', '800', '--n_inh', '200', '--record', '1'], 5000, 800,
              'LIF E/I 800+200, Recorder([v,fired])'),
     Workload('lif_5000_rec', 'lif_ei.py', ['--n_exc', '4000', '--n_inh', '1000', '--record', '1'], 2000, 300,
@@ -234,7 +237,7 @@ def ensure_reference(args, numpy_version, cwd):
 # --------------------------------------------------------------------------- running
 
 def run_workload(side, python, w, iters, seed, cwd, env, timeout, expect_prefix):
-    script = os.path.join(WORKLOAD_DIR, w.script)
+    script = os.path.join(WORKLOAD_DIR, w.bare if side == 'bare' else w.script)
     args = w.args + (w.ours_args if side == 'ours' else [])
     cmd = [python, script] + args + ['--iters', str(iters), '--seed', str(seed)]
     t0 = time.time()
@@ -291,6 +294,8 @@ def main(argv=None):
     ap.add_argument('--pip-timeout', type=int, default=900)
     ap.add_argument('--timeout', type=int, default=900, help='seconds per workload run')
     ap.add_argument('--write', action='store_true', help='write the table into docs/benchmarks.md')
+    ap.add_argument('--no-floor', action='store_true',
+                    help='skip the plain-numpy floor runs (workloads/bare_*.py)')
     ap.add_argument('--json', default=None, help='also dump all raw results to this file')
     args = ap.parse_args(argv)
 
@@ -337,13 +342,19 @@ def main(argv=None):
             log('WARNING: numpy differs between sides (ref %s, ours %s): fingerprints may differ for that reason'
                 % (ref_info['numpy'], ours_np))
 
+        if (args.side == 'both' and not args.no_floor and 'ours' in sides
+                and any(w.bare for w in workloads)):
+            sides.append('bare')
+            log('floor: the same numpy calls in a plain loop (workloads/bare_*.py), our python')
+
         bw = measure_bandwidth()
         bw_read = measure_gemv_bandwidth()
         log('memory bandwidth: numpy copy %.2f GB/s (read+write); sgemv streams W at %.2f GB/s'
             % (bw / 1e9, bw_read / 1e9))
 
         sides_run = {'ref': (ref_py, ref_cwd, ref_env(), args.venv if not args.reference_python else None),
-                     'ours': (args.python, ours_cwd, ours_env(), REPO)}
+                     'ours': (args.python, ours_cwd, ours_env(), REPO),
+                     'bare': (args.python, ours_cwd, base_env(), None)}
         rows = []
         raw = []
         for w in workloads:
@@ -351,6 +362,8 @@ def main(argv=None):
             runs = {s: [] for s in sides}
             for rep in range(repeats):
                 for side in sides:
+                    if side == 'bare' and not w.bare:
+                        continue
                     if runs[side] and 'error' in runs[side][-1]:
                         continue  # crashed once: do not retry this side
                     py, cwd, env, prefix = sides_run[side]

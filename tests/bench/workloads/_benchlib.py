@@ -66,6 +66,13 @@ def time_simulation(run, iterations):
     return dt, (iterations / dt if dt > 0 else float('inf'))
 
 
+def time_call(run):
+    """Seconds one call of ``run()`` takes (used for ``Network.initialize``)."""
+    t0 = time.perf_counter()
+    run()
+    return time.perf_counter() - t0
+
+
 def array_digest(a):
     """sha256 (16 hex chars) of an array's dtype, shape and raw bytes.
 
