@@ -65,6 +65,14 @@ def fmt_its(x):
     return '%.0f' % x if x >= 100 else '%.1f' % x
 
 
+def fmt_runs(side):
+    """Median it/s with the number of runs and, for several runs, their range."""
+    text = '%s (n=%d' % (fmt_its(side['median']), side['n'])
+    if side['n'] > 1:
+        text += ', %s-%s' % (fmt_its(min(side['all'])), fmt_its(max(side['all'])))
+    return text + ')'
+
+
 def fmt_seconds(x):
     return '-' if x is None else ('%.3f' % x if x < 10 else '%.1f' % x)
 
@@ -90,7 +98,7 @@ def build_table(rows, bw, sides, l3=None):
                 continue
             s = r[side]
             if s['median'] is not None:
-                cells.append('%s (n=%d)' % (fmt_its(s['median']), s['n']))
+                cells.append(fmt_runs(s))
             else:
                 cells.append('CRASH' if s['error'] else '-')
         if both:
@@ -108,7 +116,7 @@ def build_table(rows, bw, sides, l3=None):
                 cells += ['CRASH' if s['error'] else '-', '-']
             else:
                 same = {True: '', False: ' (results differ!)', None: ''}[r['bare_match']]
-                cells.append('%s (n=%d)%s' % (fmt_its(s['median']), s['n'], same))
+                cells.append(fmt_runs(s) + same)
                 cells.append('%.2f' % r['bare_ratio'] if r['bare_ratio'] else '-')
         main_sides = [side for side in sides if side != 'bare']
         cells.append(' / '.join(fmt_seconds(r[side]['init']) for side in main_sides))
