@@ -164,10 +164,13 @@ class Watch:
                             f"{type(value).__name__}")
 
     # ------------------------------------------------------------------------------------------ reader side
-    def _window(self) -> Tuple[np.ndarray, np.ndarray]:
-        """Copies of the valid samples, oldest first (lock-free; see the module docstring)."""
+    def _window(self, since: Optional[int] = None) -> Tuple[np.ndarray, np.ndarray]:
+        """Copies of the valid samples (only those after iteration ``since`` if given), oldest
+        first (lock-free; see the module docstring)."""
         end = self._count
         first = max(end - self.window, self._base)
+        if since is not None:
+            first = self._first_after(since, first, end)
         if end <= first:
             return self._times[:0].copy(), self._values[:0].copy()
         a, b = first % self.window, end % self.window
@@ -181,24 +184,40 @@ class Watch:
             times, values = times[overwritten:], values[overwritten:]
         return times, values
 
-    def read(self) -> Tuple[np.ndarray, np.ndarray]:
-        """The latest window, oldest first, as copies.
+    def _first_after(self, since: int, lo: int, hi: int) -> int:
+        """Index of the first sample newer than iteration ``since`` (times increase).
+
+        A slot the writer reuses meanwhile reads as newer, which only moves the start earlier;
+        the caller drops overwritten samples and readers filter by time anyway.
+        """
+        times, window = self._times, self.window
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if times[mid % window] <= since:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def read(self, since: Optional[int] = None) -> Tuple[np.ndarray, np.ndarray]:
+        """The latest window, oldest first, as copies; with ``since``, only the samples taken
+        after that iteration (what a viewer has not seen yet).
 
         Trace watch: ``(times, values)``. Spike watch: ``(t, i)``, one entry per event (int64).
         Empty arrays before the first sample.
         """
-        times, values = self._window()
+        times, values = self._window(since)
         if self.kind != 'spikes':
             return times, values
         rows, cols = np.nonzero(values)
         return times[rows], self._neuron_ids[cols].astype(np.int64, copy=False)
 
-    def read_raster(self) -> Tuple[np.ndarray, np.ndarray]:
+    def read_raster(self, since: Optional[int] = None) -> Tuple[np.ndarray, np.ndarray]:
         """Spike watch: ``(times, raster)`` with ``raster[k, j]`` True if selected neuron ``j`` fired at
         ``times[k]`` (the columns follow the neuron selection)."""
         if self.kind != 'spikes':
             raise TypeError(f"read_raster() needs a spike watch; '{self.path}' is a {self.kind} watch")
-        return self._window()
+        return self._window(since)
 
     @property
     def count(self) -> int:

@@ -104,6 +104,26 @@ def test_spike_watch_keeps_the_events_of_the_window(runner):
         runner.watch('g.voltage').read_raster()
 
 
+def test_reading_only_what_is_new(runner):
+    trace = runner.watch('g.voltage', window=50, every=3)
+    runner.step(1)
+    spikes = runner.watch('g.spike', window=40)
+    runner.step(89)
+    all_t, all_v = trace.read()
+    for since in (-5, 0, 29, 30, 31, 88, 90, 500):
+        t, v = trace.read(since=since)
+        keep = all_t > since
+        assert np.array_equal(t, all_t[keep]) and np.array_equal(v, all_v[keep])
+    raster_t, raster = spikes.read_raster()
+    assert np.array_equal(raster_t, np.arange(51, 91))
+    t, r = spikes.read_raster(since=80)
+    assert np.array_equal(t, np.arange(81, 91)) and np.array_equal(r, raster[-10:])
+    t, i = spikes.read(since=85)
+    events = runner.net['spike', 0]
+    assert np.array_equal(np.stack([t, i], 1), events[events[:, 0] > 85])
+    assert spikes.read_raster(since=90)[0].size == 0 and trace.read(since=10 ** 6)[1].shape == (0, 30)
+
+
 def test_memory_is_bounded(runner):
     w = runner.watch('g.voltage', window=100)
     runner.step(1)
