@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import inspect
+import math
 from typing import Any
 
 import numpy as np
@@ -78,15 +79,50 @@ def max_bin_columns(img: np.ndarray, factor: int) -> np.ndarray:
     return out
 
 
-def max_bin_rows(block: np.ndarray, factor: int, rows: int) -> np.ndarray:
-    """(samples, neurons) uint8 → (samples, rows): the max over groups of ``factor`` neurons."""
+def count_rows(block: np.ndarray) -> np.ndarray:
+    """Number of ones per row of a 0/1 uint8 block (as int64), summed in the narrowest type
+    that cannot overflow (uint16 sums vectorise several times better than int64)."""
+    wide = np.uint16 if block.shape[1] < 2 ** 16 else np.uint64
+    return block.sum(axis=1, dtype=wide).astype(np.int64)
+
+
+#: unsigned integer types by size in bytes (for :func:`max_bin_rows` on 0/1 data)
+_WORDS = {2: np.uint16, 4: np.uint32, 8: np.uint64}
+
+
+def bin_factor(rows: int, pixels: int) -> int:
+    """Neurons per raster row so that ``rows`` fit in ``pixels``: 1, 2, 4 or a multiple of 8
+    (the sizes :func:`max_bin_rows` bins with whole machine words)."""
+    need = max(1, math.ceil(rows / max(1, pixels)))
+    if need <= 2:
+        return need
+    if need <= 4:
+        return 4
+    return 8 * math.ceil(need / 8)
+
+
+def max_bin_rows(block: np.ndarray, factor: int, rows: int, binary: bool = False) -> np.ndarray:
+    """(samples, neurons) uint8 → (samples, rows): the max over groups of ``factor`` neurons.
+
+    With ``binary=True`` (the values are 0 or 1, e.g. a bool array viewed as uint8) and a factor
+    of 2, 4 or a multiple of 8, each group is read as machine words and OR-ed: about 8x faster
+    than the byte-wise maximum at 10 k neurons.
+    """
     n = block.shape[1]
     full = n // factor
     out = np.zeros((block.shape[0], rows), dtype=np.uint8)
     if factor == 1:
         out[:, :n] = block
         return out
-    if full:
+    word_size = 8 if factor % 8 == 0 else factor
+    if binary and full and word_size in _WORDS:
+        groups = np.ascontiguousarray(block[:, :full * factor]).view(_WORDS[word_size])
+        groups = groups.reshape(block.shape[0], full, factor // word_size)
+        acc = groups[:, :, 0].copy()
+        for k in range(1, groups.shape[2]):
+            np.bitwise_or(acc, groups[:, :, k], out=acc)
+        np.not_equal(acc, 0, out=out[:, :full].view(bool))
+    elif full:
         cube = block[:, :full * factor].reshape(block.shape[0], full, factor)
         head = out[:, :full]
         np.copyto(head, cube[:, :, 0])

@@ -165,7 +165,7 @@ class RasterView(LiveView):
     def _target_rbin(self) -> int:
         rows = max(1, self._hi - self._lo)
         pixels = max(100, int(self.raster_plot.vb.height() or 400))
-        return max(1, math.ceil(rows / pixels))
+        return data.bin_factor(rows, pixels)
 
     # ------------------------------------------------------------------ drawing
     def update_view(self) -> None:
@@ -214,11 +214,12 @@ class RasterView(LiveView):
             for a, b in _col_slices(self._last_t + 1, t_end + 1, window):
                 self._ring[:, a:b] = 0
                 self._counts[a:b] = 0
-        keep = times > t_end - window
-        times, block = times[keep], block[keep]
-        sub = block[:, self._lo:self._hi]
-        binned = data.max_bin_rows(sub.view(np.uint8), self._rbin, self._ring.shape[0]).T
-        counts = np.count_nonzero(sub, axis=1)
+        if times[0] <= t_end - window:
+            keep = times > t_end - window
+            times, block = times[keep], block[keep]
+        sub = block[:, self._lo:self._hi].view(np.uint8)
+        binned = data.max_bin_rows(sub, self._rbin, self._ring.shape[0], binary=True).T
+        counts = data.count_rows(sub)
         if times.size and times[-1] - times[0] == times.size - 1:   # contiguous: slice writes
             k = 0
             for a, b in _col_slices(int(times[0]), t_end + 1, window):
@@ -236,7 +237,7 @@ class RasterView(LiveView):
         ordered = np.concatenate((self._ring[:, start:], self._ring[:, :start]), axis=1)
         counts = np.concatenate((self._counts[start:], self._counts[:start]))
         pixels = max(100, int(self.raster_plot.vb.width() or 600))
-        tbin = max(1, window // pixels)
+        tbin = max(1, math.ceil(window / pixels))  # at most one image column per pixel: none dropped
         img = data.max_bin_columns(ordered, tbin)
         shown = img.shape[1] * tbin
         self.image.setImage(img, autoLevels=False, levels=(0, 1))

@@ -188,29 +188,39 @@ def main() -> None:
     p.add_argument("--seconds", type=float, default=3.0, help="length of one measurement")
     p.add_argument("--repeats", type=int, default=5, help="headless/window pairs (alternating)")
     p.add_argument("--budget", type=float, default=None, help="display budget (default: the studio's)")
+    p.add_argument("--only", choices=["rate", "raster", "overhead"], default=None,
+                   help="run one of the three measurements")
     args = p.parse_args()
     from studio.app import application
     app = application()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        script = seed_1000(folder)
-        headless, window, rps = rate_interleaved(app, script, 2 * args.repeats, args.seconds / 2)
-        h, wnd = statistics.median(headless), statistics.median(window)
-        pairs = sorted(wv / hv for wv, hv in zip(window, headless))
-        print(f"seed network, 1000 neurons, {len(pairs)} interleaved pairs of {args.seconds / 2:.1f} s: "
-              f"headless {h:,.0f} it/s, window with all views live {wnd:,.0f} it/s (views redrawn {rps:.1f}/s)")
-        print(f"  ratio window/headless = {statistics.median(pairs):.3f} (median of pairs; target >= 0.9); "
-              f"pairs {[round(x, 2) for x in pairs]}")
-        r, f, d = rate_window(app, script, args.seconds, args.budget)
-        print(f"  separate window run: {r:,.0f} it/s, view timer {f:.1f} ticks/s, views redrawn {d:.1f}/s")
-        times = raster_frames(app, folder)
-        print(f"raster 10 k neurons x 2000 iterations: frame {statistics.median(times):.1f} ms median, "
-              f"{sorted(times)[int(0.9 * len(times))]:.1f} ms p90   (target <= 16 ms)")
-        path = folder / "overhead.py"
-        path.write_text(OVERHEAD)
-        r, f, d = rate_window(app, path, args.seconds)
-        print(f"overhead-bound 10-neuron network: {r:,.0f} it/s, view timer {f:.1f} ticks/s (target >= 25), "
-              f"views redrawn {d:.1f}/s")
+        if args.only in (None, "rate"):
+            measure_rates(app, folder, args)
+        if args.only in (None, "raster"):
+            times = raster_frames(app, folder)
+            print(f"raster 10 k neurons x 2000 iterations: frame {statistics.median(times):.1f} ms median, "
+                  f"{sorted(times)[int(0.9 * len(times))]:.1f} ms p90   (target <= 16 ms)")
+        if args.only in (None, "overhead"):
+            path = folder / "overhead.py"
+            path.write_text(OVERHEAD)
+            r, f, d = rate_window(app, path, args.seconds)
+            print(f"overhead-bound 10-neuron network: {r:,.0f} it/s, view timer {f:.1f} ticks/s "
+                  f"(target >= 25), views redrawn {d:.1f}/s")
+
+
+def measure_rates(app, folder: Path, args: argparse.Namespace) -> None:
+    """Headless versus window iterations/s (interleaved pairs), then one longer window run."""
+    script = seed_1000(folder)
+    headless, window, rps = rate_interleaved(app, script, 2 * args.repeats, args.seconds / 2)
+    h, wnd = statistics.median(headless), statistics.median(window)
+    pairs = sorted(wv / hv for wv, hv in zip(window, headless))
+    print(f"seed network, 1000 neurons, {len(pairs)} interleaved pairs of {args.seconds / 2:.1f} s: "
+          f"headless {h:,.0f} it/s, window with all views live {wnd:,.0f} it/s (views redrawn {rps:.1f}/s)")
+    print(f"  ratio window/headless = {statistics.median(pairs):.3f} (median of pairs; target >= 0.9); "
+          f"pairs {[round(x, 2) for x in pairs]}")
+    r, f, d = rate_window(app, script, args.seconds, args.budget)
+    print(f"  separate window run: {r:,.0f} it/s, view timer {f:.1f} ticks/s, views redrawn {d:.1f}/s")
 
 
 if __name__ == "__main__":
