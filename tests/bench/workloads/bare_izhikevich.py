@@ -54,8 +54,9 @@ for dst in groups:  # Izhikevich_Input.initialize: GLUTAMATE (from E) first, the
     for src, scale, sign in ((E, 0.5 * w_scale, 1), (I, w_scale, -1)):
         W = np.random.uniform(size=(dst.size, src.size)).astype(f32)
         W *= scale
+        W = np.asfortranarray(W)  # same values; the fingerprint reads them in C order
         weights[(id(src), id(dst))] = W
-        dst.afferent.append((np.asfortranarray(W), src, sign))
+        dst.afferent.append((W, src, sign))
 
 iters = opts['iters']
 record = opts['record']
