@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import ast
 import builtins
+import operator
 import re
 import sys
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -75,12 +76,10 @@ def compile_expression(expression: str, parent: Any,
     tree = ast.parse(expression.strip(), mode="eval")
     body = tree.body
     if isinstance(body, ast.Name) and has_plain_attr(parent, body.id):
-        name = body.id
-        return lambda p: getattr(p, name)
+        return operator.attrgetter(body.id)
     if (isinstance(body, ast.Attribute) and isinstance(body.value, ast.Name)
             and body.value.id in _PARENT_ALIASES):
-        name = body.attr
-        return lambda p: getattr(p, name)
+        return operator.attrgetter(body.attr)
     bound = FastReductions(namespace).visit(_BindParent(parent).visit(body))
     function = ast.Expression(ast.Lambda(
         ast.arguments(posonlyargs=[], args=[ast.arg(_PARENT_NAME)], kwonlyargs=[],
@@ -125,6 +124,7 @@ class Recorder(Behavior):
         self._user_globals = _caller_globals()
         self.variables: Dict[str, Any] = {}
         self._evaluators: List[Optional[Callable[[Any], Any]]] = []
+        self._plan: Optional[List[Tuple[Callable[[Any], Any], Callable[[Any], None]]]] = None
         self._failures: Dict[str, str] = {}
         self.counter = 0
         self.new_data_available = False
@@ -148,6 +148,7 @@ class Recorder(Behavior):
         self._namespace.update(FAST_NAMES)
         self.variables = {}
         self._evaluators = []
+        self._plan = None
         self._failures = {}
         self.add_variables(list(variables or []))
 
@@ -169,6 +170,7 @@ class Recorder(Behavior):
                                       f"{variable!r}: {err.msg}") from None
                 self.variables[variable] = self._new_storage()
                 self._evaluators.append(None)
+                self._plan = None
 
     def add_varable(self, variable: str) -> None:  # PymoNNto's spelling
         self.add_variables([variable])
@@ -199,8 +201,29 @@ class Recorder(Behavior):
             self.cut_length(self.max_length)
 
     def _record(self, parent: Any) -> None:
+        plan = self._plan
+        if plan is None:
+            self._record_carefully(parent, 0)
+            return
+        done = 0
+        try:
+            for evaluate, append in plan:
+                append(evaluate(parent))
+                done += 1
+        except Exception:  # noqa: BLE001 - the careful path reports it and re-resolves names
+            self._plan = None
+            self._record_carefully(parent, done)
+            return
+        self.new_data_available = True
+
+    def _record_carefully(self, parent: Any, start: int) -> None:
+        """Record variables ``start`` onwards one by one, keeping the first error of each; once
+        every expression evaluates, later steps take the plain loop of :meth:`_record`."""
         evaluators = self._evaluators
+        all_ok = True
         for index, series in enumerate(self.variables.values()):
+            if index < start:
+                continue
             evaluator = evaluators[index]
             try:
                 if evaluator is None:
@@ -210,9 +233,13 @@ class Recorder(Behavior):
                 evaluators[index] = None  # re-resolve names next time
                 variable = list(self.variables)[index]
                 self._failures.setdefault(variable, f"{type(error).__name__}: {error}")
+                all_ok = False
                 continue
             series.append(value)
         self.new_data_available = True
+        if all_ok:
+            self._plan = [(evaluators[index], series.append)
+                          for index, series in enumerate(self.variables.values())]
 
     def reserve(self, iterations: int) -> None:
         """Preallocate the storage for the samples of the next ``iterations`` steps."""
@@ -262,6 +289,7 @@ class Recorder(Behavior):
         """Replace every history by an empty one."""
         for variable in self.variables:
             self.variables[variable] = self._new_storage()
+        self._plan = None
 
     def clear_recorder(self) -> None:
         """Empty every history."""

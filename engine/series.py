@@ -15,6 +15,7 @@ import numpy as np
 __all__ = ["Series", "EventTable"]
 
 _INITIAL_CAPACITY = 64
+_ndarray = np.ndarray
 
 
 _PYTHON_SCALAR_DTYPES = {bool: np.dtype(bool), int: np.dtype(int), float: np.dtype(float),
@@ -71,6 +72,17 @@ class Series(Sequence):
 
     def append(self, value: Any) -> None:
         """Store a snapshot (a copy) of ``value``."""
+        buffer = self._buffer
+        if (type(value) is _ndarray and buffer is not None and value.dtype is self._dtype
+                and value.shape == self._row_shape):  # the common case, as few steps as possible
+            end = self._start + self._count
+            if end != self._capacity:
+                buffer[end] = value
+                self._count += 1
+                return
+        self._append(value)
+
+    def _append(self, value: Any) -> None:
         if self._items is not None:
             self._items.append(copy.copy(value))
             return

@@ -69,6 +69,28 @@ def test_late_attribute_is_resolved_on_retry():
     assert "late" in net["g", 0].Recorder.failures
 
 
+def test_a_variable_failing_mid_run_neither_stops_nor_doubles_the_others():
+    class Flicker(Behavior):
+        """'late' exists only in iterations 3..5, and is deleted again afterwards."""
+
+        def iteration(self, neurons):
+            if 3 <= neurons.iteration <= 5:
+                neurons.late = neurons.vector(neurons.iteration)
+            elif hasattr(neurons, "late"):
+                del neurons.late
+
+    net = Network()
+    g = NeuronGroup(net=net, tag="g", size=2, behavior={
+        1: Flicker(), 9: Recorder(["iteration", "late", "np.sum(late)", "iteration * 2"])})
+    net.initialize(info=False)
+    net.simulate_iterations(9, measure_block_time=False)
+    assert g["iteration", 0, "np"].tolist() == list(range(1, 10))
+    assert g["iteration * 2", 0, "np"].tolist() == list(range(2, 20, 2))
+    assert g["late", 0, "np"][:, 0].tolist() == [3, 4, 5]
+    assert g["np.sum(late)", 0, "np"].tolist() == [6, 8, 10]
+    assert set(g.Recorder.failures) == {"late", "np.sum(late)"}
+
+
 def test_gapwidth_max_length_and_flags():
     net, g = build({9: Recorder(["u", "iteration"], gapwidth=3)}, steps=10)
     assert g["iteration", 0, "np"].tolist() == [3, 6, 9]
