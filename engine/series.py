@@ -256,27 +256,21 @@ class EventTable:
     def add(self, t: int, value: Any) -> None:
         """Append one row per non-zero (True) entry of ``value`` at time ``t``."""
         array = value if type(value) is np.ndarray else np.asarray(value)
-        if array.ndim <= 1:
-            indices = array.nonzero()[0] if array.ndim == 1 else np.flatnonzero(array)
-            width, k = 2, indices.shape[0]
-            if k == 0:
-                if self._buffer is None:
-                    self._width = width
-                return
-            rows = self._reserve(width, k)
-            rows[:, 0] = t
-            rows[:, 1] = indices
+        if array.ndim == 1:
+            coords: tuple = (array.nonzero()[0],)
+        elif array.ndim == 0:
+            coords = (np.flatnonzero(array),)
         else:
             coords = np.nonzero(array)
-            width, k = 1 + array.ndim, coords[0].shape[0]
-            if k == 0:
-                if self._buffer is None:
-                    self._width = width
-                return
-            rows = self._reserve(width, k)
-            rows[:, 0] = t
-            for column, index in enumerate(coords, start=1):
-                rows[:, column] = index
+        width, k = 1 + len(coords), coords[0].shape[0]
+        if k == 0:
+            if self._buffer is None:
+                self._width = width
+            return
+        rows = self._reserve(width, k)
+        rows[:, 0] = t
+        for column, index in enumerate(coords, start=1):
+            rows[:, column] = index
         self._count += k
 
     def _reserve(self, width: int, k: int) -> np.ndarray:

@@ -219,3 +219,22 @@ def test_bad_recorder_variable():
         build({9: Recorder(["u +"])})
     with pytest.raises(TypeError, match="strings"):
         build({9: Recorder([3])})
+
+
+def test_event_rows_for_scalars_vectors_and_matrices():
+    from engine.series import EventTable
+    grid = EventTable()
+    grid.add(1, np.array([[0, 1], [1, 1]]))
+    grid.add(2, np.zeros((2, 2)))
+    grid.add(3, np.array([[0, 0], [2, 0]]))
+    assert grid.data.tolist() == [[1, 0, 1], [1, 1, 0], [1, 1, 1], [3, 1, 0]]
+    with pytest.raises(ValueError, match="dimensionality"):
+        grid.add(4, np.ones(3))
+    flags = EventTable()
+    flags.add(1, np.bool_(True))
+    flags.add(2, False)
+    flags.add(3, [0, 5, 0, 7])
+    assert flags.data.tolist() == [[1, 0], [3, 1], [3, 3]]
+    empty = EventTable()
+    empty.add(1, np.zeros((3, 4), bool))
+    assert empty.data.shape == (0, 3)
