@@ -61,28 +61,26 @@ class NetworkTree(QTreeWidget):
         for g in groups:
             w, h, d = introspect.group_geometry(g)
             geom = f"{w}×{h}" + (f"×{d}" if d > 1 else "") if introspect.has_geometry(g) else "no grid"
-            item = QTreeWidgetItem([introspect.group_name(g), f"{introspect.group_size(g)} neurons · {geom}"])
-            item.setToolTip(0, "tags: " + ", ".join(getattr(g, "tags", [])))
-            item.setData(0, _ROLE, g)
-            root.addChild(item)
-            self._items[id(g)] = item
-            for key, behavior in introspect.behavior_rows(g):
-                self._add_behavior(item, key, behavior)
+            self._add_object(root, g, f"{introspect.group_size(g)} neurons · {geom}")
         for sg in sgs:
             shape = getattr(getattr(sg, "W", None), "shape", None)
             text = f"{introspect.group_name(sg.src)} → {introspect.group_name(sg.dst)}"
-            item = QTreeWidgetItem([introspect.group_name(sg), text + (f" · W {shape[0]}×{shape[1]}" if shape else "")])
-            item.setToolTip(0, "tags: " + ", ".join(getattr(sg, "tags", [])))
-            item.setData(0, _ROLE, sg)
-            root.addChild(item)
-            self._items[id(sg)] = item
-            for key, behavior in introspect.behavior_rows(sg):
-                self._add_behavior(item, key, behavior)
+            self._add_object(root, sg, text + (f" · W {shape[0]}×{shape[1]}" if shape else ""))
         root.setExpanded(True)
         for k in range(root.childCount()):
             root.child(k).setExpanded(True)
         self.blockSignals(False)
         self._show_group(self.selection.group)
+
+    def _add_object(self, root: QTreeWidgetItem, obj: Any, details: str) -> None:
+        """A row for a neuron or synapse group, with one child row per behavior."""
+        item = QTreeWidgetItem([introspect.group_name(obj), details])
+        item.setToolTip(0, "tags: " + ", ".join(getattr(obj, "tags", [])))
+        item.setData(0, _ROLE, obj)
+        root.addChild(item)
+        self._items[id(obj)] = item
+        for key, behavior in introspect.behavior_rows(obj):
+            self._add_behavior(item, key, behavior)
 
     def _add_behavior(self, parent: QTreeWidgetItem, key: Any, behavior: Any) -> None:
         name, details, tip = _behavior_text(key, behavior)
