@@ -73,6 +73,40 @@ def time_call(run):
     return time.perf_counter() - t0
 
 
+def run_ei_network(workload, opts, net, groups, final_vars, recorded_vars, afferent):
+    """Initialize, time and fingerprint an E/I network (izhikevich_ei.py, lif_ei.py), then report.
+
+    Everything goes through the PymoNNto API of the objects passed in, so this helper runs on
+    either side. The fingerprint covers the final ``final_vars`` of every group, every afferent
+    W, and (with ``--record 1``) the recorded ``recorded_vars``, which must include 'fired'.
+    """
+    init_seconds = time_call(lambda: net.initialize(info=False))
+    iters = opts['iters']
+    seconds, its = time_simulation(
+        lambda: net.simulate_iterations(iters, measure_block_time=False), iters)
+    parts = {}
+    for gi, g in enumerate(groups):
+        for var in final_vars:
+            parts['g%d_final_%s' % (gi, var)] = getattr(g, var)
+        for si, s in enumerate(g.synapses(afferent)):
+            parts['g%d_W%d' % (gi, si)] = s.W
+    extra = {'w_bytes_full': int(sum(s.W.nbytes for s in net.SynapseGroups)), 'w_access': 'gather'}
+    if opts['record']:
+        fired_rate = {}
+        for gi, g in enumerate(groups):
+            for var in recorded_vars:
+                parts['g%d_rec_%s' % (gi, var)] = net[var, gi, 'np']
+            fired_rate[gi] = float(np.mean(net['fired', gi, 'np']))
+        # column-major lower bound of W bytes read per step: every afferent SG reads
+        # dst.size * (mean fired src columns) values
+        touched = sum(s.dst.size * s.src.size * fired_rate[groups.index(s.src)] * s.W.itemsize
+                      for s in net.SynapseGroups)
+        extra['w_bytes_per_iter'] = int(touched)
+        extra['fired_fraction'] = fired_rate
+    digest, info = fingerprint(parts)
+    report(workload, opts, seconds, its, digest, info, init_seconds=init_seconds, **extra)
+
+
 def array_digest(a):
     """sha256 (16 hex chars) of an array's dtype, shape and raw bytes.
 

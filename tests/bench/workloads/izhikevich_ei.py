@@ -105,34 +105,5 @@ SynapseGroup(net=My_Network, src=N_e, dst=N_i, tag='GLUTAMATE')
 SynapseGroup(net=My_Network, src=N_i, dst=N_e, tag='GABA')
 SynapseGroup(net=My_Network, src=N_i, dst=N_i, tag='GABA')
 
-init_seconds = bench.time_call(lambda: My_Network.initialize(info=False))
-
-iters = opts['iters']
-seconds, its = bench.time_simulation(
-    lambda: My_Network.simulate_iterations(iters, measure_block_time=False), iters)
-
-# ---- fingerprint (not timed) ------------------------------------------------
-parts = {}
-for gi, g in enumerate([N_e, N_i]):
-    parts['g%d_final_v' % gi] = g.v
-    parts['g%d_final_u' % gi] = g.u
-    parts['g%d_final_fired' % gi] = g.fired
-    for si, s in enumerate(g.synapses(afferent)):
-        parts['g%d_W%d' % (gi, si)] = s.W
-extra = {'w_bytes_full': int(sum(s.W.nbytes for s in My_Network.SynapseGroups)), 'w_access': 'gather'}
-if opts['record']:
-    fired_rate = {}
-    for gi, g in enumerate([N_e, N_i]):
-        for var in ['v', 'u', 'fired']:
-            parts['g%d_rec_%s' % (gi, var)] = My_Network[var, gi, 'np']
-        fired_rate[gi] = float(np.mean(My_Network['fired', gi, 'np']))
-    # F-order lower bound of W bytes read per step: every afferent SG reads
-    # dst.size * (mean fired src columns) float32 values.
-    touched = 0.0
-    for s in My_Network.SynapseGroups:
-        src_i = 0 if s.src is N_e else 1
-        touched += s.dst.size * s.src.size * fired_rate[src_i] * s.W.itemsize
-    extra['w_bytes_per_iter'] = int(touched)
-    extra['fired_fraction'] = fired_rate
-digest, info = bench.fingerprint(parts)
-bench.report('izhikevich', opts, seconds, its, digest, info, init_seconds=init_seconds, **extra)
+bench.run_ei_network('izhikevich', opts, My_Network, [N_e, N_i], final_vars=['v', 'u', 'fired'],
+                   recorded_vars=['v', 'u', 'fired'], afferent=afferent)
