@@ -23,23 +23,14 @@ import time
 for _v in ('OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS'):
     os.environ.setdefault(_v, '1')
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'engine'))
 
 import numpy as np  # noqa: E402
 
 from engine import (Behavior, EventRecorder, Network, NeuronGroup, Recorder, Runner,  # noqa: E402
                     SynapseGroup, afferent)
+from engine_helpers import Basic_Behavior, Tiny  # noqa: E402  (tests/engine)
 
-
-class Basic_Behavior(Behavior):
-    def initialize(self, neurons):
-        neurons.voltage = neurons.vector()
-        self.threshold = 0.5
-
-    def iteration(self, neurons):
-        neurons.spike = neurons.voltage > self.threshold
-        neurons.voltage[neurons.spike] = 0.0
-        neurons.voltage *= 0.9
-        neurons.voltage += neurons.vector('uniform', density=0.01)
 
 
 class Input_Behavior(Behavior):
@@ -57,7 +48,7 @@ def seed_network(size: int) -> Network:
     np.random.seed(1)
     net = Network()
     group = NeuronGroup(net=net, tag='my_neurons', size=size, behavior={
-        1: Basic_Behavior(), 2: Input_Behavior(),
+        1: Basic_Behavior(density=0.01), 2: Input_Behavior(),
         9: Recorder(['voltage', 'np.mean(voltage)'], tag='my_recorder'),
         10: EventRecorder('spike', tag='my_event_recorder')})
     SynapseGroup(net=net, src=group, dst=group, tag='GLUTAMATE')
@@ -65,22 +56,6 @@ def seed_network(size: int) -> Network:
     net.simulate_iteration()          # creates 'spike'
     return net
 
-
-class Tiny(Behavior):
-    """~380 small numpy calls on 100-element arrays: holds the GIL almost all the time."""
-
-    def initialize(self, neurons):
-        self.a = np.random.rand(100)
-        self.b = np.random.rand(100)
-        self.calls = int(self.parameter('calls', 95))
-
-    def iteration(self, neurons):
-        a, b = self.a, self.b
-        for _ in range(self.calls):
-            np.multiply(a, 0.999, out=a)
-            np.add(a, b, out=a)
-            np.subtract(a, b, out=a)
-            np.maximum(a, 0.0, out=a)
 
 
 def gil_network(calls: int) -> Network:

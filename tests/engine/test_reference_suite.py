@@ -2,17 +2,10 @@
 import numpy as np
 import pytest
 
-from engine import (Behavior, Network, NeuronGroup, Recorder, StorageManager, StorageManagerGroup,
+from engine import (Network, NeuronGroup, Recorder, StorageManager, StorageManagerGroup,
                     SynapseGroup, reset_genome, set_genome)
+from engine_helpers import Counter
 
-
-class Counter(Behavior):
-    def initialize(self, neurons):
-        self.inc = self.parameter("inc", 1)
-        neurons.count = neurons.vector()
-
-    def iteration(self, neurons):
-        neurons.count += self.inc
 
 
 @pytest.fixture(autouse=True)

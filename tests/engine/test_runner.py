@@ -12,28 +12,11 @@ import pytest
 
 from engine import Behavior, Network, NeuronGroup, Recorder, Runner
 from engine.paths import InvalidValueError, PathError
+from engine_helpers import Basic_Behavior, Counter
 
 WAIT = 20.0  # generous timeout for anything that should take milliseconds
 
 
-class Basic_Behavior(Behavior):
-    def initialize(self, neurons):
-        neurons.voltage = neurons.vector()
-        self.threshold = 0.5
-
-    def iteration(self, neurons):
-        neurons.spike = neurons.voltage > self.threshold
-        neurons.voltage[neurons.spike] = 0.0
-        neurons.voltage *= 0.9
-        neurons.voltage += neurons.vector('uniform', density=0.1)
-
-
-class Counter(Behavior):
-    def initialize(self, neurons):
-        neurons.count = neurons.vector()
-
-    def iteration(self, neurons):
-        neurons.count += 1
 
 
 class SeenValues(Behavior):

@@ -8,28 +8,12 @@ worker keeps the GIL until the interpreter forces a switch (5 ms each time), i.e
 import threading
 import time
 
-import numpy as np
 
 from engine import Behavior, Network, NeuronGroup, Runner
+from engine_helpers import Tiny
 
 WINDOW_S = 1.5
 
-
-class Tiny(Behavior):
-    """Many small numpy calls on 100-element arrays: the step holds the GIL almost all the time."""
-
-    def initialize(self, neurons):
-        self.a = np.random.rand(100)
-        self.b = np.random.rand(100)
-        self.calls = 100
-
-    def iteration(self, neurons):
-        a, b = self.a, self.b
-        for _ in range(self.calls):
-            np.multiply(a, 0.999, out=a)
-            np.add(a, b, out=a)
-            np.subtract(a, b, out=a)
-            np.maximum(a, 0.0, out=a)
 
 
 def gil_bound_network(target_ms=1.0):
