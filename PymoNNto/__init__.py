@@ -20,9 +20,10 @@ from subprocess import call
 import numpy as np
 
 import engine as _engine
-from engine.storage_manager import add_project_root_path as _add_project_root_path
+from engine.compat.storage_manager import add_project_root_path as _add_project_root_path
 
-_ENGINE_NAMES = [name for name in _engine.__all__ if name != "Runner"]  # scripts never use it
+_NOT_PYMONNTO = {"Runner", "EngineError", "EngineWarning", "NotInitializedWarning"}  # ours, not PymoNNto names
+_ENGINE_NAMES = [name for name in _engine.__all__ if name not in _NOT_PYMONNTO]
 globals().update({name: getattr(_engine, name) for name in _ENGINE_NAMES})
 _add_project_root_path()
 

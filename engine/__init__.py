@@ -1,40 +1,39 @@
 """mnn-studio engine: a NumPy neural-network simulator that runs PymoNNto scripts unchanged.
 
 Only numpy is imported here; Qt, matplotlib and scipy are never needed by the engine.
+The rooms: :mod:`engine.model` (what a script builds), :mod:`engine.recording`,
+:mod:`engine.runtime` (the Runner), :mod:`engine.io` (scripts, state files, export),
+:mod:`engine.compat` (PymoNNto-only surface) and :mod:`engine.exceptions` (one error root).
 """
-from engine.behavior import Behavior, Behaviour, deprecated_warning
-from engine.constants import (DxS, SxD, afferent, aqua, axon, black, blue, dendrite, efferent,
-                              float32, float64, green, orange, post, postSynaptic, pre,
-                              preSynaptic, purple, red, white, yellow)
-from engine.genome import (cast_to_default, execute_local_file, gene, get_evo_generation,
-                           get_evo_id, get_evo_name, get_gene, get_gene_file, get_gene_mode,
-                           get_genome, is_evolution_mode, reset_genome, set_genome, set_score,
-                           update_evolution_parameters)
-from engine.network import Network
-from engine.neuron_group import NeuronGroup
-from engine.recording import EventRecorder, Recorder
-from engine.storage_manager import (SimpleStorageManager, StorageManager, StorageManagerGroup,
-                                    add_project_root_path, create_folder_if_not_exist,
-                                    get_data_folder, get_root_folder, get_settings,
-                                    load_datapoints, zipDir)
-from engine.structure import (Box_Receptive_Fields, Circle_Receptive_Fields, Grid, NeuronDimension,
-                              NeuronGrid, Receptive_Fields, Remove_Autapses, get_squared_dim,
-                              getGrid)
-from engine.synapse_group import SynapseGroup
-from engine.tagging import NetworkObjectBase, TaggableObjectBase
-from engine.testing import behavior_test_environment
-from engine.values import (UnknownDistributionError, ValueStringError, is_number,
-                           lognormal_real_mean, lognormal_rm, uniform_gap)
+from engine.compat.deprecated import Behaviour
+from engine.compat.evolution import (execute_local_file, get_evo_generation, get_evo_id,
+                                     get_evo_name, get_gene_file, get_gene_mode,
+                                     is_evolution_mode, set_score, update_evolution_parameters)
+from engine.compat.storage_manager import (SimpleStorageManager, StorageManager,
+                                           StorageManagerGroup, add_project_root_path,
+                                           create_folder_if_not_exist, get_data_folder,
+                                           get_root_folder, get_settings, load_datapoints, zipDir)
+from engine.compat.testing import behavior_test_environment
+from engine.exceptions import (EngineError, EngineWarning, NotInitializedWarning,
+                               UnknownDistributionError, ValueStringError)
+from engine.model.behavior import Behavior, deprecated_warning
+from engine.model.constants import (DxS, SxD, afferent, aqua, axon, black, blue, dendrite,
+                                    efferent, float32, float64, green, orange, post,
+                                    postSynaptic, pre, preSynaptic, purple, red, white, yellow)
+from engine.model.genome import cast_to_default, gene, get_gene, get_genome, reset_genome, set_genome
+from engine.model.network import Network
+from engine.model.neuron_group import NeuronGroup
+from engine.model.structure import (Box_Receptive_Fields, Circle_Receptive_Fields, Grid,
+                                    NeuronDimension, NeuronGrid, Receptive_Fields,
+                                    Remove_Autapses, get_squared_dim, getGrid)
+from engine.model.synapse_group import SynapseGroup
+from engine.model.tagging import NetworkObjectBase, TaggableObjectBase
+from engine.model.values import is_number, lognormal_real_mean, lognormal_rm, uniform_gap
+from engine.recording.recorders import EventRecorder, Recorder
+from engine.runtime.runner import Runner
 
 __version__ = "0.1.0"
 
-
-def __getattr__(name: str):
-    # The runner lives in its own module; import it on first use.
-    if name == "Runner":
-        from engine.runner import Runner
-        return Runner
-    raise AttributeError(f"module 'engine' has no attribute {name!r}")
 
 
 __all__ = [
@@ -53,4 +52,5 @@ __all__ = [
     "get_root_folder", "add_project_root_path", "create_folder_if_not_exist", "zipDir",
     "get_settings", "load_datapoints",
     "behavior_test_environment", "ValueStringError", "UnknownDistributionError", "Runner",
+    "EngineError", "EngineWarning", "NotInitializedWarning",
 ]

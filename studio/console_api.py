@@ -177,7 +177,7 @@ class StudioAPI:
         return self._load(str(path))
 
     def save_state(self, path: str) -> Any:
-        """Save the network's state (``engine.storage.save_state``) between two iterations."""
+        """Save the network's state (``engine.io.state.save_state``) between two iterations."""
         return self.runner.save_state(str(path), source=SOURCE)
 
     def load_state(self, path: str, **kwargs: Any) -> Any:
@@ -185,8 +185,8 @@ class StudioAPI:
         return self.runner.load_state(str(path), source=SOURCE, **kwargs)
 
     def export(self, path: str, fmt: Optional[str] = None) -> Any:
-        """Export the recordings (``engine.storage.export_recordings``); returns the files written."""
-        from engine import storage
+        """Export the recordings (``engine.io.state.export_recordings``); returns the files written."""
+        from engine.io import state as storage
         return self.call(storage.export_recordings, self.net, str(path), fmt)
 
     # ------------------------------------------------------------------------------ misc

@@ -7,7 +7,7 @@ The in-process IPython kernel runs a cell synchronously on the GUI thread. Aroun
   so reads are consistent and writes land between iterations. The hold is re-entrant per thread and
   a holder's ``runner.step(n)`` / commands run inline, so ``studio.step(10)`` in a cell cannot
   deadlock against the console's own hold;
-* intercepts ``simulate_iterations`` of the live network (``engine.network.intercept_simulation``,
+* intercepts ``simulate_iterations`` of the live network (``engine.model.network.intercept_simulation``,
   this thread only): it runs as ``studio.advance(n)``: n iterations between two iterations of the
   worker, in chunks with progress, interruptible; a running runner goes on afterwards. Networks built
   in the console itself simulate normally;
@@ -120,7 +120,7 @@ class CellGuard(QObject):
             else:
                 sys.stderr.write(f'mnn-studio: the runner did not reach an iteration boundary within '
                                  f'{self.hold_timeout:g} s; this cell runs while it keeps stepping.\n')
-        from engine.network import intercept_simulation
+        from engine.model.network import intercept_simulation
         self._exits.enter_context(intercept_simulation(self._simulate))
         self.studio.pump = self.pump
         self.input_filter.install()
@@ -153,7 +153,7 @@ class CellGuard(QObject):
 
     # ------------------------------------------------------------------------------ simulate_iterations
     def _simulate(self, net: Any, iterations: Any, **options: Any) -> Any:
-        from engine.network import intercept_simulation
+        from engine.model.network import intercept_simulation
         runner = self.studio._runner
         if runner is not None and net is runner.net:
             self.studio.advance(iterations, 'net.simulate_iterations', keep_running=True)

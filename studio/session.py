@@ -87,7 +87,7 @@ def _requested(result: Any) -> int | None:
 
 
 def load_network_script(path: str | Path) -> LoadedNetwork:
-    """Run a script in build mode (engine.scripts) and return the network it built.
+    """Run a script in build mode (engine.io.scripts) and return the network it built.
 
     Raises
     ------
@@ -96,7 +96,7 @@ def load_network_script(path: str | Path) -> LoadedNetwork:
         a script that builds no network.
     """
     p = check_script_path(path)
-    from engine import scripts  # late: keeps ``import studio.session`` light
+    from engine.io import scripts  # late: keeps ``import studio.session`` light
 
     script_error = getattr(scripts, "ScriptError", ())
     try:

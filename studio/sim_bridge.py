@@ -26,7 +26,7 @@ class SimBridge(QObject):
     tick: every timer tick (cheap listeners: the status bar).
     frame: once per redraw (every tick, or fewer within the display budget); views pull then.
     state_changed: running / paused / fast-forward / error state changed.
-    error_raised(object): the runner paused on an exception (an ``engine.runner.StepError``).
+    error_raised(object): the runner paused on an exception (an ``engine.runtime.runner.StepError``).
     run_progress(int, int): iterations done and total of the current fast-forward.
     run_finished(bool): a fast-forward ended; True when it reached its target.
     network_changed(object): a new network (and runner) is in place; views re-create watches.
@@ -77,7 +77,7 @@ class SimBridge(QObject):
         if net is not None:
             factory = self._runner_factory
             if factory is None:
-                from engine.runner import Runner
+                from engine.runtime.runner import Runner
                 factory = Runner
             self._runner = factory(net)
         self._last_error = None

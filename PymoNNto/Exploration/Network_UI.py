@@ -1,6 +1,6 @@
 """``Network_UI`` for PymoNNto scripts: ``Network_UI(net, ...).show()``.
 
-In build mode (a script loaded by :func:`engine.scripts.load_script`, e.g. opened in the studio)
+In build mode (a script loaded by :func:`engine.io.scripts.load_script`, e.g. opened in the studio)
 ``show()`` hands the network over to the loader and returns at once. Otherwise it opens the
 mnn-studio window on the network (``studio.app.show_network``), replacing PymoNNto's own window.
 
@@ -68,7 +68,7 @@ class Network_UI:
 
     def show(self) -> 'Network_UI':
         """Hand the network to the script loader (build mode) or open the studio window on it."""
-        from engine import scripts
+        from engine.io import scripts
         if scripts.hand_over(self.network, self.title, group_tags=self.group_tags, modules=self.modules,
                              **self.options):
             return self

@@ -1,6 +1,6 @@
 """Tag paths for panel rows, and the Python line equivalent to an edit ("copy as code"). No Qt here.
 
-A path must resolve, through :func:`engine.paths.resolve_path`, to exactly the object the panel shows;
+A path must resolve, through :func:`engine.runtime.tag_paths.resolve_path`, to exactly the object the panel shows;
 every candidate is checked with the engine's own resolver, so the panel never writes to a namesake.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 import numpy as np
 
-from engine.paths import PathError, resolve_behaviors, resolve_path
+from engine.runtime.tag_paths import PathError, resolve_behaviors, resolve_path
 
 __all__ = ['object_part', 'behavior_part', 'behavior_path', 'object_ref', 'code_ref', 'code_for_edit',
            'code_for_event']
@@ -143,7 +143,7 @@ def code_for_edit(net: Any, path: str, op: str, value: Any, is_array: bool, pref
 
 
 def code_for_event(net: Any, event: Any, prefix: str = 'net') -> str:
-    """The line equivalent to a runner :class:`~engine.commands.Event` (set_value / enabled)."""
+    """The line equivalent to a runner :class:`~engine.runtime.commands.Event` (set_value / enabled)."""
     if event.kind == 'enabled':
         return code_for_edit(net, event.path, 'enable', event.new, False, prefix)
     if event.kind == 'set_value':

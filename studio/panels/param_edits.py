@@ -1,6 +1,6 @@
 """EditController: sends parameter edits to the runner, coalesces them, stamps them, keeps undo/redo.
 
-Every edit is validated at once in the GUI thread (the engine's own :func:`engine.paths.prepare_value`,
+Every edit is validated at once in the GUI thread (the engine's own :func:`engine.runtime.tag_paths.prepare_value`,
 which reads but never writes), then applied between two iterations on the engine thread by
 ``runner.call(...)``, where it calls ``runner.set_value(path, value, source=...)`` (or
 ``set_behavior_enabled``). Running there makes three things exact: the previous value (a full copy, for
@@ -23,7 +23,7 @@ import numpy as np
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 from PyQt6.QtGui import QUndoStack
 
-from engine.paths import CommandError, prepare_value, resolve_behaviors, resolve_path
+from engine.runtime.tag_paths import CommandError, prepare_value, resolve_behaviors, resolve_path
 from studio.panels import param_code
 from studio.panels.param_model import EditInputError, EditRequest, field_kind
 from studio.panels.undo import UNDO_LIMIT, EditUndoCommand, make_undo_actions

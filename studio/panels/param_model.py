@@ -14,7 +14,7 @@ from typing import Any, List, Optional, Tuple
 
 import numpy as np
 
-from engine.paths import STRUCTURAL_ATTRIBUTES
+from engine.runtime.tag_paths import STRUCTURAL_ATTRIBUTES
 
 __all__ = ['FieldSpec', 'EditRequest', 'EditInputError', 'field_kind', 'behavior_fields', 'variable_fields',
            'HIDDEN_BEHAVIOR_ATTRS', 'HIDDEN_GROUP_ATTRS']

@@ -105,7 +105,7 @@ def _parse_list(text: str, spec: FieldSpec) -> np.ndarray:
 
 
 def _check_value_string(text: str) -> str:
-    from engine.values import compile_mode  # parses and checks names; draws nothing
+    from engine.model.values import compile_mode  # parses and checks names; draws nothing
     try:
         compile_mode(text)
     except (SyntaxError, NameError, ValueError) as exc:

@@ -21,7 +21,7 @@ from PyQt6.QtCore import Qt, QTimer, pyqtSignal
 from PyQt6.QtWidgets import (QApplication, QDockWidget, QFrame, QLabel, QMenu, QScrollArea, QVBoxLayout,
                              QWidget)
 
-from engine.paths import PathError, resolve_path
+from engine.runtime.tag_paths import PathError, resolve_path
 from studio.panels import param_code
 from studio.panels.param_edits import AppliedEdit, EditController, EditFailure
 from studio.panels.param_fields import MUTED_COLOR, FieldRow, small

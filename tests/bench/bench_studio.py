@@ -87,7 +87,7 @@ def pump(app, seconds: float) -> None:
 
 def rate_headless(script: Path, seconds: float) -> float:
     """it/s of a Runner without any window (no watches)."""
-    from engine.runner import Runner
+    from engine.runtime.runner import Runner
     from studio.session import load_network_script
     net = load_network_script(script).network
     runner = Runner(net)
@@ -124,7 +124,7 @@ def rate_interleaved(app, script: Path, slices: int, seconds: float) -> tuple[li
     view live, then a plain headless Runner on a second copy of the network (the window's runner
     paused and its timer stopped). Slow drifts of the machine's speed cancel out in the pairs.
     Returns (headless it/s per slice, window it/s per slice, redraws/s in the window)."""
-    from engine.runner import Runner
+    from engine.runtime.runner import Runner
     from studio.main_window import MainWindow
     from studio.session import load_network_script
     runner = Runner(load_network_script(script).network)

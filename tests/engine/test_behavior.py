@@ -4,7 +4,7 @@ import pytest
 
 from engine import (Behavior, Behaviour, Network, NeuronGroup, SynapseGroup, behavior_test_environment,
                     get_gene, get_genome, reset_genome, set_genome)
-from engine.genome import substitute_genes
+from engine.model.genome import substitute_genes
 from engine_helpers import Counter
 
 

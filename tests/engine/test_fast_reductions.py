@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from engine import Behavior, Network, NeuronGroup, Recorder
-from engine.fast_reductions import fast_mean, fast_sum
+from engine.recording.fast_reductions import fast_mean, fast_sum
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64, np.float16, np.int64, bool])

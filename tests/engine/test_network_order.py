@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from engine import Network, NeuronGroup, Recorder, SynapseGroup
-from engine.network import NotInitializedWarning
+from engine.model.network import NotInitializedWarning
 from engine_helpers import Counter, Empty, Probe
 
 

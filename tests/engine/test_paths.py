@@ -1,9 +1,9 @@
-"""Tag paths (engine.paths): resolution, error messages, value validation. No threads here."""
+"""Tag paths (engine.runtime.tag_paths): resolution, error messages, value validation. No threads here."""
 import numpy as np
 import pytest
 
 from engine import Behavior, Network, NeuronGroup, Recorder, SynapseGroup
-from engine.paths import InvalidValueError, PathError, apply_value, prepare_value, resolve_behaviors, resolve_path
+from engine.runtime.tag_paths import InvalidValueError, PathError, apply_value, prepare_value, resolve_behaviors, resolve_path
 
 
 class Basic_Behavior(Behavior):

@@ -190,7 +190,7 @@ def test_a_run_of_known_length_records_into_one_preallocated_block():
 
 
 def test_reservation_respects_gapwidth_max_length_and_memory_limits():
-    from engine.series import Series
+    from engine.recording.series import Series
     net, g = build({9: Recorder(["u"], gapwidth=10), 11: Recorder(["np.max(u)"], max_length=5)},
                    size=2, steps=100)
     assert len(net["u", 0]) == 10 and len(net["np.max(u)", 0]) == 5
@@ -222,7 +222,7 @@ def test_bad_recorder_variable():
 
 
 def test_event_rows_for_scalars_vectors_and_matrices():
-    from engine.series import EventTable
+    from engine.recording.series import EventTable
     grid = EventTable()
     grid.add(1, np.array([[0, 1], [1, 1]]))
     grid.add(2, np.zeros((2, 2)))

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from engine import Behavior, Network, NeuronGroup, Recorder, Runner
-from engine.paths import InvalidValueError, PathError
+from engine.runtime.tag_paths import InvalidValueError, PathError
 from engine_helpers import Basic_Behavior, Counter
 
 WAIT = 20.0  # generous timeout for anything that should take milliseconds

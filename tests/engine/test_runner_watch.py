@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from engine import Behavior, EventRecorder, Network, NeuronGroup, Recorder, Runner
-from engine.paths import PathError
+from engine.runtime.tag_paths import PathError
 
 WAIT = 20.0
 

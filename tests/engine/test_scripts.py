@@ -1,4 +1,4 @@
-"""engine.scripts.load_script (build mode) and PymoNNto.Exploration.Network_UI."""
+"""engine.io.scripts.load_script (build mode) and PymoNNto.Exploration.Network_UI."""
 import sys
 import textwrap
 import types
@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from engine import Network, genome
-from engine.scripts import (NoNetworkError, ScriptError, ScriptExitError, ScriptImportError, ScriptInputError,
+from engine import Network
+from engine.model import genome
+from engine.io.scripts import (NoNetworkError, ScriptError, ScriptExitError, ScriptImportError, ScriptInputError,
                             ScriptRuntimeError, ScriptSyntaxError, in_build_mode, load_script)
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / 'examples').glob('*.py'))
@@ -270,7 +271,7 @@ def test_network_ui_without_studio_says_so(monkeypatch):
 def test_matplotlib_is_not_imported_for_a_script_that_does_not_use_it(run_python, tmp_path):
     script = tmp_path / 'plain.py'
     script.write_text('from engine import Network, NeuronGroup\nnet = Network()\nNeuronGroup(net=net, size=3)\n')
-    proc = run_python(code=f'import sys; from engine.scripts import load_script; r = load_script({str(script)!r}); '
+    proc = run_python(code=f'import sys; from engine.io.scripts import load_script; r = load_script({str(script)!r}); '
                            f'print(r.network is not None, "matplotlib" in sys.modules)')
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ['True', 'False']
@@ -284,7 +285,7 @@ def test_plt_show_does_not_block(run_python, tmp_path):
         plt.show()
         shown = True
         ''')
-    code = ('import os, sys; from engine.scripts import load_script; before = "matplotlib" in sys.modules; '
+    code = ('import os, sys; from engine.io.scripts import load_script; before = "matplotlib" in sys.modules; '
             'r = load_script(%r); import matplotlib; '
             'print(before, r.namespace["shown"], matplotlib.get_backend().lower(), os.environ.get("MPLBACKEND"))'
             % str(script))

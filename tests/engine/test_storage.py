@@ -1,4 +1,4 @@
-"""engine.storage: save_state / load_state (exact round trip, atomic write, bad files leave the network
+"""engine.io.state: save_state / load_state (exact round trip, atomic write, bad files leave the network
 untouched) and export_recordings (npz, csv)."""
 import csv
 import os
@@ -9,7 +9,7 @@ import pytest
 
 from engine import (Behavior, EventRecorder, Network, NeuronGroup, Recorder, Runner, SynapseGroup,
                     afferent)
-from engine.storage import (StateFileError, StateMismatchError, export_recordings, load_state, read_manifest,
+from engine.io.state import (StateFileError, StateMismatchError, export_recordings, load_state, read_manifest,
                             save_state)
 
 

@@ -29,8 +29,8 @@ def kernel_threads() -> List[str]:
 
 def build_runner(path: Path = SEED) -> Any:
     """A paused ``engine.Runner`` on the network the script builds (its simulate call is deferred)."""
-    from engine.runner import Runner
-    from engine.scripts import load_script
+    from engine.runtime.runner import Runner
+    from engine.io.scripts import load_script
 
     return Runner(load_script(str(path)).network)
 

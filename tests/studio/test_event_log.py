@@ -8,7 +8,7 @@ import pytest
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QApplication, QMainWindow
 
-from engine.commands import Event
+from engine.runtime.commands import Event
 from studio.panels.event_log import MAX_ROWS, EventLogModel, EventLogPanel, format_change
 from studio.panels.parameters import ParameterDock
 from tests.studio.test_parameters import THRESHOLD, WAIT_MS, seed, type_into, wait_iteration  # noqa: F401

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from PyQt6.QtCore import Qt
 
-from engine.runner import Runner
-from engine.scripts import load_script
+from engine.runtime.runner import Runner
+from engine.io.scripts import load_script
 from studio.panels.parameters import ParameterPanel
 
 REPO = Path(__file__).resolve().parents[2]

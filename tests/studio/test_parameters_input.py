@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from engine import Behavior, Network, NeuronGroup
-from engine.runner import Runner
-from engine.scripts import load_script
+from engine.runtime.runner import Runner
+from engine.io.scripts import load_script
 from studio.panels.param_fields import ArrayRow, ScalarRow
 from studio.panels.param_model import EditInputError, FieldSpec, behavior_fields, variable_fields
 from studio.panels.param_text import parse_edit

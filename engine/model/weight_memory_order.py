@@ -18,17 +18,18 @@ probe.
 """
 from __future__ import annotations
 
+from engine.model.introspection import instance_attributes
+
 import sys
 from typing import Any, Dict, List, Tuple
 
 import numpy as np
 
-__all__ = ["LayoutProbe", "PROBE_ITERATIONS", "MIN_ELEMENTS", "fortran_copy"]
+__all__ = ["WeightMemoryOrderProbe", "PROBE_ITERATIONS", "MIN_ELEMENTS", "fortran_copy"]
 
 #: iterations observed before the layout is decided
 PROBE_ITERATIONS = 3
-#: smaller matrices are left alone: the layout makes no measurable difference there, and listing a
-#: synapse group's attributes (vars) would slow every later attribute access on it (CPython 3.11+)
+#: smaller matrices are left alone: the layout makes no measurable difference there
 MIN_ELEMENTS = 256 * 256
 
 
@@ -123,7 +124,7 @@ class _ProbeMatrix(np.ndarray):
         return self.view(np.ndarray).dot(*(_plain(a) for a in args), **kwargs)
 
 
-class LayoutProbe:
+class WeightMemoryOrderProbe:
     """Watches the large matrices of a network's synapse groups for a few iterations."""
 
     def __init__(self, net: Any, prebuild_bytes: int = PREBUILD_BYTES):
@@ -133,7 +134,7 @@ class LayoutProbe:
             shape = sg.matrix_dim()
             if shape[0] * shape[1] < MIN_ELEMENTS:
                 continue
-            for name, value in list(vars(sg).items()):
+            for name, value in list(instance_attributes(sg).items()):
                 if (type(value) is np.ndarray and value.ndim == 2 and value.shape == shape
                         and value.size >= MIN_ELEMENTS and value.flags.c_contiguous
                         and not value.flags.f_contiguous and value.dtype.kind == "f"):
@@ -167,7 +168,7 @@ class LayoutProbe:
             sg, name, original, probe, prebuilt = watched.pop()
             usage = probe._usage
             label = f"{sg.tags[0]}.{name}"
-            if vars(sg).get(name) is not probe:
+            if instance_attributes(sg).get(name) is not probe:
                 self.decisions[label] = "C (replaced by the script)"
                 del probe
                 continue

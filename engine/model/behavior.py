@@ -11,10 +11,10 @@ import inspect
 import textwrap
 from typing import Any, Dict, List
 
-from engine.genome import substitute_genes
-from engine.tagging import TaggableObjectBase
+from engine.model.genome import substitute_genes
+from engine.model.tagging import TaggableObjectBase
 
-__all__ = ["Behavior", "Behaviour", "is_empty_function", "deprecated_warning"]
+__all__ = ["Behavior", "is_empty_function", "deprecated_warning"]
 
 _TRUE_TEXT = {"true", "1", "yes", "on"}
 _FALSE_TEXT = {"false", "0", "no", "off"}
@@ -89,6 +89,9 @@ class Behavior(TaggableObjectBase):
 
     def iteration(self, neurons: Any) -> None:
         """Called at every time step."""
+
+    def reserve_storage(self, iterations: int) -> None:
+        """Called before a run of ``iterations`` steps; recorders preallocate their storage here."""
 
     # ------------------------------------------------------------------ parameters
 
@@ -206,11 +209,3 @@ def _cast_text(value: str, default: Any, key: str) -> Any:
         except ValueError:
             raise ValueError(f"parameter {key!r}: cannot read {value!r} as "
                              f"{type(default).__name__} (default {default!r})") from None
-
-
-class Behaviour:
-    """The British spelling exists only to point users at :class:`Behavior`."""
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        raise Exception("'Behaviour' is not supported: derive your class from 'Behavior' "
-                        "(American spelling)")

@@ -6,11 +6,11 @@ from typing import Any, Dict, List, Optional
 
 import numpy as np
 
-from engine.behavior import Behavior
-from engine.constants import afferent, efferent
-from engine.host import BehaviorHost, normalize_behaviors
-from engine.tagging import NetworkObjectBase, set_shortcut
-from engine.values import generate
+from engine.model.behavior import Behavior
+from engine.model.constants import afferent, efferent
+from engine.model.behavior_host import BehaviorHost, normalize_behaviors
+from engine.model.tagging import NetworkObjectBase, set_shortcut
+from engine.model.values import generate
 
 __all__ = ["NeuronGroup"]
 
@@ -70,7 +70,7 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
 
     def vector(self, mode: Any = "zeros()", scale: Any = None, density: Any = None,
                plot: bool = False) -> np.ndarray:
-        """A new per-neuron array of length ``size`` (see :mod:`engine.values` for ``mode``)."""
+        """A new per-neuron array of length ``size`` (see :mod:`engine.model.values` for ``mode``)."""
         return generate(mode, (self.size,), self.def_dtype, self, scale, density)
 
     vec = vector

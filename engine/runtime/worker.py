@@ -1,7 +1,7 @@
 """The runner's worker: the stepping loop, its shared state, progress and statistics.
 
-Internal to :mod:`engine.runner` (the public API). The worker thread references only this core,
-never the :class:`~engine.runner.Runner` facade, so a Runner that is dropped gets collected and its
+Internal to :mod:`engine.runtime.runner` (the public API). The worker thread references only this core,
+never the :class:`~engine.runtime.runner.Runner` facade, so a Runner that is dropped gets collected and its
 finalizer stops the thread.
 
 Synchronisation: one condition variable ``cv`` guards the control state (run flag, budget, holds,
@@ -16,10 +16,10 @@ import threading
 import time
 from typing import Any, Deque, Optional, Tuple
 
-from engine.commands import Command, CommandQueue, EventLog
-from engine.live import Watch
-from engine.progress import RunnerStats, RunProgress
-from engine.step_error import StepError
+from engine.runtime.commands import Command, CommandQueue, EventLog
+from engine.runtime.watches import Watch
+from engine.runtime.progress import RunnerStats, RunProgress
+from engine.runtime.step_error import StepError
 
 __all__ = ['StepError', 'RunProgress', 'RunnerStats']
 

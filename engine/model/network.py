@@ -1,6 +1,8 @@
 """The Network: registry of groups and synapse groups, the one global schedule, simulation."""
 from __future__ import annotations
 
+from engine.exceptions import NotInitializedWarning  # noqa: F401 (re-exported)
+
 import bisect
 import contextlib
 import threading
@@ -10,21 +12,16 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from engine.behavior import Behavior
-from engine.constants import DxS, SxD
-from engine.genome import format_gene, get_genome
-from engine.host import BehaviorHost, normalize_behaviors
-from engine.layout import LayoutProbe
-from engine.recording import Recorder
-from engine.tagging import TaggableObjectBase, has_plain_attr
+from engine.model.behavior import Behavior
+from engine.model.constants import DxS, SxD
+from engine.model.genome import format_gene, get_genome
+from engine.model.behavior_host import BehaviorHost, normalize_behaviors
+from engine.model.weight_memory_order import WeightMemoryOrderProbe
+from engine.model.tagging import TaggableObjectBase, has_plain_attr
 
 __all__ = ["Network", "intercept_simulation", "collect_networks", "NotInitializedWarning"]
 
 _local = threading.local()
-
-
-class NotInitializedWarning(UserWarning):
-    """Simulation was started before ``initialize()``; the network initialized itself."""
 
 
 @contextlib.contextmanager
@@ -74,7 +71,7 @@ class Network(BehaviorHost, TaggableObjectBase):
         how each large synapse matrix is used during the first iterations and stores it
         column-major when it is only used for column gathers such as
         ``np.sum(W[:, fired], axis=1)`` (several times faster, identical results; see
-        :mod:`engine.layout`); ``'C'`` keeps every matrix row-major as PymoNNto does; ``'F'``
+        :mod:`engine.model.weight_memory_order`); ``'C'`` keeps every matrix row-major as PymoNNto does; ``'F'``
         creates every matrix column-major (then float32 ``W.dot(x)`` may round differently in
         the last bit and ``W.ravel()``/``W.reshape()`` copy instead of returning views).
     """
@@ -94,7 +91,7 @@ class Network(BehaviorHost, TaggableObjectBase):
         if self.matrix_order not in ("auto", "C", "F"):
             raise ValueError("settings 'matrix_order' must be 'auto', 'C' or 'F', "
                              f"got {self.matrix_order!r}")
-        self._layout_probe: Optional[LayoutProbe] = None
+        self._memory_order_probe: Optional[WeightMemoryOrderProbe] = None
         self.layout_decisions: Dict[str, str] = {}
         self.iteration = 0
         self.recording = True
@@ -200,22 +197,22 @@ class Network(BehaviorHost, TaggableObjectBase):
         self._rename_duplicate_groups(warnings)
         self._fast_schedule = None
         self.initialized = True
-        self._start_layout_probe()
+        self._start_memory_order_probe()
 
-    def _start_layout_probe(self) -> None:
-        if self._layout_probe is not None:
-            self._layout_probe.finish()
-            self.layout_decisions.update(self._layout_probe.decisions)
-            self._layout_probe = None
+    def _start_memory_order_probe(self) -> None:
+        if self._memory_order_probe is not None:
+            self._memory_order_probe.finish()
+            self.layout_decisions.update(self._memory_order_probe.decisions)
+            self._memory_order_probe = None
         if self.matrix_order == "auto":
-            probe = LayoutProbe(self)
-            self._layout_probe = probe if probe.active else None
+            probe = WeightMemoryOrderProbe(self)
+            self._memory_order_probe = probe if probe.active else None
 
-    def _layout_tick(self) -> None:
-        probe = self._layout_probe
+    def _memory_order_tick(self) -> None:
+        probe = self._memory_order_probe
         if probe is not None and not probe.tick():
             self.layout_decisions.update(probe.decisions)
-            self._layout_probe = None
+            self._memory_order_probe = None
 
     def _rename_duplicate_groups(self, show_warning: bool) -> None:
         seen: Dict[str, int] = {}
@@ -242,14 +239,14 @@ class Network(BehaviorHost, TaggableObjectBase):
         self.iteration += 1
         if measure_behavior_execution_time:
             measures = self._timed_iteration()
-            if self._layout_probe is not None:
-                self._layout_tick()
+            if self._memory_order_probe is not None:
+                self._memory_order_tick()
             return measures
         for behavior, parent, step in schedule:
             if behavior.behavior_enabled:
                 step(parent)
-        if self._layout_probe is not None:
-            self._layout_tick()
+        if self._memory_order_probe is not None:
+            self._memory_order_tick()
         return None
 
     def _timed_iteration(self) -> dict:
@@ -330,8 +327,7 @@ class Network(BehaviorHost, TaggableObjectBase):
         """Let every recorder preallocate room for ``iterations`` more steps."""
         for obj in self.all_objects():
             for behavior in obj.behavior.values():
-                if isinstance(behavior, Recorder):
-                    behavior.reserve(iterations)
+                behavior.reserve_storage(iterations)
 
     def recording_off(self) -> None:
         """Stop every recorder (the network's, every group's and synapse group's)."""

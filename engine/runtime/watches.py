@@ -21,7 +21,7 @@ from typing import Any, Callable, List, Optional, Tuple
 
 import numpy as np
 
-from engine.paths import Target
+from engine.runtime.tag_paths import Target
 
 __all__ = ['Watch', 'MAX_WATCH_BYTES']
 

@@ -29,10 +29,10 @@ import weakref
 from concurrent.futures import Future
 from typing import Any, Callable, Iterator, List, Optional
 
-from engine.commands import CallCommand, Event, SetEnabledCommand, SetValueCommand
-from engine.live import Watch
-from engine.paths import prepare_value, resolve_behaviors, resolve_path
-from engine.worker import RunProgress, RunnerStats, StepError, _Core
+from engine.runtime.commands import CallCommand, Event, SetEnabledCommand, SetValueCommand
+from engine.runtime.watches import Watch
+from engine.runtime.tag_paths import prepare_value, resolve_behaviors, resolve_path
+from engine.runtime.worker import RunProgress, RunnerStats, StepError, _Core
 
 __all__ = ['Runner', 'StepError', 'RunProgress', 'RunnerStats', 'Event', 'Watch']
 
@@ -265,7 +265,7 @@ class Runner:
         """Set an attribute addressed by a tag path between two iterations.
 
         Validation happens now, in the calling thread: a bad path or a value of the wrong type or
-        shape raises :class:`~engine.paths.PathError` / :class:`~engine.paths.InvalidValueError`
+        shape raises :class:`~engine.runtime.tag_paths.PathError` / :class:`~engine.runtime.tag_paths.InvalidValueError`
         at once and nothing is queued. Value strings such as ``'uniform(0.4,0.6)'`` are evaluated
         through the group's ``vector()`` (synapse group: ``matrix()``) when applied. Returns a Future
         whose result is the new value (large arrays summarised)."""
@@ -290,16 +290,16 @@ class Runner:
         return self._c.log.add(self._c.net.iteration, 'note', str(text), source=source)
 
     def save_state(self, path: str, source: str = 'api', timeout: Optional[float] = 60.0, **kw: Any) -> Any:
-        """:func:`engine.storage.save_state` between two iterations (logged as a ``'save_state'``
+        """:func:`engine.io.state.save_state` between two iterations (logged as a ``'save_state'``
         event); returns its report."""
-        from engine import storage
+        from engine.io import state as storage
         return self._logged_call('save_state', path, source, timeout,
                                  lambda: storage.save_state(self._c.net, path, **kw))
 
     def load_state(self, path: str, source: str = 'api', timeout: Optional[float] = 60.0, **kw: Any) -> Any:
-        """:func:`engine.storage.load_state` between two iterations (logged as a ``'load_state'``
+        """:func:`engine.io.state.load_state` between two iterations (logged as a ``'load_state'``
         event); returns its report. On error the network is untouched and the error is raised here."""
-        from engine import storage
+        from engine.io import state as storage
         return self._logged_call('load_state', path, source, timeout,
                                  lambda: storage.load_state(self._c.net, path, **kw))
 
@@ -320,7 +320,7 @@ class Runner:
     # ----------------------------------------------------------------------------------- watches
     def watch(self, path: str, neurons: Any = None, window: int = 2000, every: int = 1,
               kind: Optional[str] = None, allow_missing: bool = False) -> Watch:
-        """A live window on a variable, filled after each iteration (see :class:`engine.live.Watch`).
+        """A live window on a variable, filled after each iteration (see :class:`engine.runtime.watches.Watch`).
 
         ``neurons``: index, list, slice or bool mask selecting neurons (None = all). Bool arrays give a
         spike watch of (t, i) events unless ``kind='trace'``. ``allow_missing``: the variable may

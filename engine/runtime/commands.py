@@ -20,7 +20,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, Callable, Deque, List, Optional
 
-from engine.paths import ValuePlan, apply_value, summarize
+from engine.runtime.tag_paths import ValuePlan, apply_value, summarize
 
 __all__ = ['Event', 'EventLog', 'Command', 'SetValueCommand', 'SetEnabledCommand', 'CallCommand', 'CommandQueue']
 
@@ -137,7 +137,7 @@ class Command:
 
 @dataclass
 class SetValueCommand(Command):
-    """Write a validated value (see :func:`engine.paths.prepare_value`)."""
+    """Write a validated value (see :func:`engine.runtime.tag_paths.prepare_value`)."""
 
     plan: Optional[ValuePlan] = None
     kind = 'set_value'

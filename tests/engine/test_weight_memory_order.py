@@ -1,4 +1,4 @@
-"""engine.layout: synapse matrices only used for column gathers move to Fortran order."""
+"""engine.model.weight_memory_order: synapse matrices only used for column gathers move to Fortran order."""
 import numpy as np
 import pytest
 
@@ -90,7 +90,7 @@ def test_small_matrices_are_not_probed():
                                          ((513, 1), 512), ((1, 1), 4)])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_tiled_fortran_copy_equals_numpy(shape, tile, dtype):
-    from engine.layout import fortran_copy
+    from engine.model.weight_memory_order import fortran_copy
     a = np.random.default_rng(1).standard_normal(shape).astype(dtype)
     f = fortran_copy(a, tile)
     assert f.flags.f_contiguous and f.dtype == dtype and not np.shares_memory(f, a)

@@ -12,6 +12,8 @@ PymoNNto: the values first, cast to the network dtype, then the density mask.
 """
 from __future__ import annotations
 
+from engine.exceptions import ValueStringError, UnknownDistributionError  # noqa: F401 (re-exported)
+
 import ast
 import difflib
 import math
@@ -34,14 +36,6 @@ __all__ = [
 
 Shape = Tuple[int, ...]
 Generator = Callable[[Shape, Any], Any]
-
-
-class ValueStringError(SyntaxError):
-    """A value string that cannot be parsed (e.g. ``'uniform(0,'``)."""
-
-
-class UnknownDistributionError(NameError):
-    """A value string names a distribution or function that does not exist."""
 
 
 # --------------------------------------------------------------------------- helpers users may call

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any, Dict, Tuple
 
-from engine.behavior import Behavior
-from engine.network import Network
-from engine.neuron_group import NeuronGroup
+from engine.model.behavior import Behavior
+from engine.model.network import Network
+from engine.model.neuron_group import NeuronGroup
 
 __all__ = ["behavior_test_environment"]
 

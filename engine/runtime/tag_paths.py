@@ -19,6 +19,10 @@ Nothing here mutates the network: :func:`prepare_value` returns a plan that
 """
 from __future__ import annotations
 
+from engine.model.introspection import instance_attributes
+
+from engine.exceptions import CommandError, PathError, InvalidValueError  # noqa: F401 (re-exported)
+
 import ast
 import difflib
 import numbers
@@ -38,18 +42,6 @@ STRUCTURAL_ATTRIBUTES = frozenset({
     'SynapseGroups', 'sorted_behavior_execution_list', 'init_kwargs', 'variables', 'id',
     'afferent_synapses', 'efferent_synapses', 'tag_shortcuts',
 })
-
-
-class CommandError(Exception):
-    """Base class of the errors raised when a runner command is rejected."""
-
-
-class PathError(CommandError, LookupError):
-    """A tag path does not resolve."""
-
-
-class InvalidValueError(CommandError, ValueError):
-    """A value does not fit the attribute it should be written to."""
 
 
 @dataclass
@@ -123,7 +115,7 @@ def _listing(label: str, names: Sequence[str], limit: int = 12) -> str:
 
 def _public_attrs(obj: Any) -> List[str]:
     """Public data attributes (numbers, bools, strings, arrays, None) of ``obj``."""
-    items = getattr(obj, '__dict__', {}).items()
+    items = instance_attributes(obj).items()
     return [k for k, v in items if not k.startswith('_')
             and (v is None or isinstance(v, (numbers.Number, np.ndarray, np.generic, str)))]
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.behavior import Behavior
+from engine.model.behavior import Behavior
 
 __all__ = ["NeuronDimension", "Grid", "NeuronGrid", "get_squared_dim", "getGrid",
            "Receptive_Fields", "Box_Receptive_Fields", "Circle_Receptive_Fields",

@@ -12,9 +12,7 @@ from typing import Any, Dict, Optional
 
 __all__ = [
     "set_genome", "get_genome", "get_gene", "gene", "reset_genome", "substitute_genes",
-    "format_gene", "set_score", "get_gene_mode", "is_evolution_mode", "get_evo_name",
-    "get_evo_id", "get_evo_generation", "get_gene_file", "cast_to_default",
-    "execute_local_file", "update_evolution_parameters",
+    "format_gene", "cast_to_default", "evolution_meta",
 ]
 
 _genome: Dict[str, Any] = {}
@@ -110,58 +108,8 @@ def substitute_genes(text: str) -> str:
     return text
 
 
-def set_score(score: float, info: Optional[dict] = None, sm: Any = None) -> None:
-    """Report an evolution score (stored, and saved through a StorageManager when given)."""
-    _meta["score"] = score
-    if sm is not None:
-        sm.save_param("score", score)
-        for key, value in (info or {}).items():
-            sm.save_param(key, value)
-    print("score:", score)
-
-
-def get_gene_mode() -> bool:
+def evolution_meta() -> Dict[str, Any]:
+    """The evolution metadata of this process (read once from ``sys.argv``): ``evo_name``,
+    ``evo_id``, ``evo_generation``, ``gene_mode``, ``score``."""
     _load_from_argv()
-    return bool(_meta["gene_mode"])
-
-
-def is_evolution_mode() -> bool:
-    _load_from_argv()
-    return _meta["evo_name"] is not None
-
-
-def get_evo_name() -> Optional[str]:
-    _load_from_argv()
-    return _meta["evo_name"]
-
-
-def get_evo_id() -> Optional[str]:
-    _load_from_argv()
-    return _meta["evo_id"]
-
-
-def get_evo_generation() -> Optional[str]:
-    _load_from_argv()
-    return _meta["evo_generation"]
-
-
-def get_gene_file() -> Optional[str]:
-    """The main script's path (what evolution tooling would re-run)."""
-    main = sys.modules.get("__main__")
-    return getattr(main, "__file__", None)
-
-
-def execute_local_file(path: str, genome: Optional[Dict[str, Any]] = None) -> None:
-    """Run a script file in a fresh namespace with the given genome."""
-    if genome is not None:
-        set_genome(genome)
-    with open(path, encoding="utf-8") as handle:
-        code = compile(handle.read(), path, "exec")
-    exec(code, {"__name__": "__main__", "__file__": path})
-
-
-def update_evolution_parameters(**kwargs: Any) -> None:
-    """Set evolution metadata (evo_name, evo_id, evo_generation)."""
-    _load_from_argv()
-    for key, value in kwargs.items():
-        _meta[key] = value
+    return _meta

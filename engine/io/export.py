@@ -11,13 +11,13 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 
-from engine.storage import _NUMERIC_KINDS, _atomic_write, _objects
+from engine.io.state import _NUMERIC_KINDS, _atomic_write, _objects
 
 __all__ = ['export_recordings']
 
 
 def _recordings(net: Any) -> List[Tuple[str, Any, Dict[str, np.ndarray]]]:
-    from engine.recording import EventRecorder, Recorder
+    from engine.recording.recorders import EventRecorder, Recorder
     out = []
     for _, obj in _objects(net):
         for behavior in obj.behavior.values():

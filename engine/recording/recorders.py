@@ -2,7 +2,7 @@
 
 ``Recorder(['voltage', 'np.mean(voltage)'])`` evaluates each expression on its parent at every
 step (or every ``gapwidth`` steps) and appends a snapshot to preallocated storage
-(:class:`engine.series.Series`). Names are resolved by identifier: a bare name that is an
+(:class:`engine.recording.series.Series`). Names are resolved by identifier: a bare name that is an
 attribute of the parent means that attribute, and ``n.``/``neurons.``/``s.``/``synapse.``
 mean the parent. Lookups match canonical forms, so ``net['n.voltage']`` finds the series
 recorded as ``'voltage'``.
@@ -18,10 +18,10 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 
-from engine.behavior import Behavior
-from engine.fast_reductions import FAST_NAMES, FastReductions
-from engine.series import EventTable, Series
-from engine.tagging import has_plain_attr
+from engine.model.behavior import Behavior
+from engine.recording.fast_reductions import FAST_NAMES, FastReductions
+from engine.recording.series import EventTable, Series
+from engine.model.tagging import has_plain_attr
 
 __all__ = ["Recorder", "EventRecorder", "canonical_expression", "compile_expression"]
 
@@ -240,6 +240,9 @@ class Recorder(Behavior):
         if all_ok:
             self._plan = [(evaluators[index], series.append)
                           for index, series in enumerate(self.variables.values())]
+
+    def reserve_storage(self, iterations: int) -> None:
+        self.reserve(iterations)
 
     def reserve(self, iterations: int) -> None:
         """Preallocate the storage for the samples of the next ``iterations`` steps."""

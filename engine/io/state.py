@@ -14,10 +14,14 @@ into the network, so a truncated file or a file saved from another script raises
 shape and dtype match are restored in place (references held by behaviors stay valid).
 
 Call these between iterations (``runner.save_state(path)``, ``runner.call(...)``, ``runner.hold()``).
-:func:`export_recordings` (recorded data to .npz / .csv) lives in :mod:`engine.export` and is
+:func:`export_recordings` (recorded data to .npz / .csv) lives in :mod:`engine.io.export` and is
 re-exported here.
 """
 from __future__ import annotations
+
+from engine.model.introspection import instance_attributes
+
+from engine.exceptions import StateError, StateFileError, StateMismatchError  # noqa: F401 (re-exported)
 
 import datetime
 import io
@@ -37,18 +41,6 @@ FORMAT = 'mnn-studio-state'
 VERSION = 1
 _NUMERIC_KINDS = 'biufc'
 _PY_SCALARS = {bool: 'bool', int: 'int', float: 'float', complex: 'complex'}
-
-
-class StateError(Exception):
-    """Base class of state-file errors."""
-
-
-class StateFileError(StateError, ValueError):
-    """The file is not a readable state file (truncated, corrupt, other format or newer version)."""
-
-
-class StateMismatchError(StateError, ValueError):
-    """The file was saved from a network with another structure (another script)."""
 
 
 @dataclass
@@ -153,7 +145,7 @@ def _compare(saved: List[Dict[str, Any]], current: List[Dict[str, Any]]) -> Tupl
 
 
 def _numeric_items(obj: Any) -> Iterator[Tuple[str, Any]]:
-    for name, value in list(vars(obj).items()):
+    for name, value in list(instance_attributes(obj).items()):
         if name.startswith('__'):
             continue
         if isinstance(value, np.ndarray):
@@ -168,7 +160,7 @@ def _numeric_items(obj: Any) -> Iterator[Tuple[str, Any]]:
 
 def _skipped_items(obj: Any, prefix: str) -> List[str]:
     out = []
-    for name, value in vars(obj).items():
+    for name, value in instance_attributes(obj).items():
         if name.startswith('_'):
             continue
         if isinstance(value, np.ndarray) and value.dtype.kind not in _NUMERIC_KINDS:
@@ -179,7 +171,7 @@ def _skipped_items(obj: Any, prefix: str) -> List[str]:
 
 
 def _is_recorder(obj: Any) -> bool:
-    from engine.recording import Recorder
+    from engine.recording.recorders import Recorder
     return isinstance(obj, Recorder)
 
 
@@ -384,11 +376,11 @@ def _plan_entry(obj: Any, entry: Dict[str, Any], arrays: Dict[str, np.ndarray], 
     if kind == 'recording':
         data = arrays[entry['file']]
         return lambda: obj.set_state({attr: data})
-    current = vars(obj).get(attr, _MISSING)
+    current = instance_attributes(obj).get(attr, _MISSING)
     if kind == 'alias':
         def apply_alias() -> None:
             source = restored.get(entry['of'])
-            if source is not None and vars(obj).get(attr) is not source:
+            if source is not None and instance_attributes(obj).get(attr) is not source:
                 setattr(obj, attr, source)
         return apply_alias
     if kind == 'py':
@@ -414,7 +406,7 @@ def _plan_entry(obj: Any, entry: Dict[str, Any], arrays: Dict[str, np.ndarray], 
         report.changed.append(f'{label} ({current.dtype}{list(current.shape)} → {data.dtype}{list(data.shape)})')
 
     def apply_array() -> None:
-        cur = vars(obj).get(attr)
+        cur = instance_attributes(obj).get(attr)
         if (isinstance(cur, np.ndarray) and cur.shape == data.shape and cur.dtype == data.dtype
                 and cur.flags.writeable):
             np.copyto(cur, data)
@@ -430,6 +422,6 @@ _MISSING = object()
 
 
 def export_recordings(net: Any, path: str, fmt: Optional[str] = None) -> List[str]:
-    """Write every recorder's data to ``path`` (.npz or .csv); see :func:`engine.export.export_recordings`."""
-    from engine.export import export_recordings as export
+    """Write every recorder's data to ``path`` (.npz or .csv); see :func:`engine.io.export.export_recordings`."""
+    from engine.io.export import export_recordings as export
     return export(net, path, fmt)

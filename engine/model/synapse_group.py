@@ -5,9 +5,9 @@ from typing import Any, List, Optional
 
 import numpy as np
 
-from engine.host import BehaviorHost, normalize_behaviors
-from engine.tagging import NetworkObjectBase, set_shortcut
-from engine.values import generate
+from engine.model.behavior_host import BehaviorHost, normalize_behaviors
+from engine.model.tagging import NetworkObjectBase, set_shortcut
+from engine.model.values import generate
 
 __all__ = ["SynapseGroup"]
 
@@ -71,7 +71,7 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
 
     def matrix(self, mode: Any = "zeros()", scale: Any = None, density: Any = None,
                plot: bool = False) -> np.ndarray:
-        """A new synapse matrix of shape ``matrix_dim()`` (see :mod:`engine.values`)."""
+        """A new synapse matrix of shape ``matrix_dim()`` (see :mod:`engine.model.values`)."""
         values = generate(mode, self.matrix_dim(), self.def_dtype, self, scale, density)
         if self.network.matrix_order == "F":
             values = np.asfortranarray(values)

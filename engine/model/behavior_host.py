@@ -4,8 +4,8 @@ from __future__ import annotations
 import numbers
 from typing import Any, Dict, List, Mapping, Sequence, Union
 
-from engine.behavior import Behavior, deprecated_warning
-from engine.tagging import set_shortcut
+from engine.model.behavior import Behavior, deprecated_warning
+from engine.model.tagging import set_shortcut
 
 __all__ = ["BehaviorHost", "normalize_behaviors"]
 

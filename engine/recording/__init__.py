@@ -1,0 +1,1 @@
+"""Recorder and EventRecorder, their preallocated series and the fast reductions they use."""
