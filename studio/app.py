@@ -10,8 +10,7 @@ import os
 import sys
 from typing import Any, Sequence
 
-ORGANIZATION = "mnn-studio"
-APPLICATION = "mnn-studio"
+from studio.qt_app import application, prepare_environment, settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,47 +32,19 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _prepare_environment(headless: bool) -> None:
-    os.environ.setdefault("QT_API", "pyqt6")
-    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PyQt6")
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    if headless and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def application() -> Any:
-    """The QApplication (created on first use, with organisation / application names)."""
-    from PyQt6.QtCore import QCoreApplication
-    from PyQt6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is None:
-        QCoreApplication.setOrganizationName(ORGANIZATION)
-        QCoreApplication.setApplicationName(APPLICATION)
-        app = QApplication(sys.argv[:1])
-        from studio.style import apply_style
-        apply_style(app)
-    return app
-
-
-def _settings() -> Any:
-    from PyQt6.QtCore import QSettings
-    return QSettings(ORGANIZATION, APPLICATION)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point; returns the process exit code."""
     args = build_parser().parse_args(argv)
     headless = bool(args.quit or args.screenshot)
-    _prepare_environment(headless)
+    prepare_environment(headless)
     if args.screenshot or args.quit:
         from studio.headless import run_headless
         return run_headless(args)
     app = application()
     from studio.main_window import MainWindow
-    from studio.resources import default_script
+    from studio.core.resources import default_script
 
-    window = MainWindow(settings=_settings(), fps=args.fps, speed=300.0)
+    window = MainWindow(settings=settings(), fps=args.fps, speed=300.0)
     window.show()
     script = args.script or str(default_script())
     if window.load_script(script):
@@ -125,12 +96,12 @@ def show_network(net: Any, title: str | None = None, run: bool = True) -> Any:
     Runs the Qt event loop until the window closes, unless one is already running (then the
     window is returned at once). ``PymoNNto.Exploration.Network_UI(...).show()`` calls this.
     """
-    _prepare_environment(headless=False)
+    prepare_environment(headless=False)
     app = application()
     from studio.main_window import MainWindow
-    from studio.session import LoadedNetwork
+    from studio.core.script_loading import LoadedNetwork
 
-    window = MainWindow(settings=_settings(), speed=300.0)
+    window = MainWindow(settings=settings(), speed=300.0)
     window.set_loaded(LoadedNetwork(network=net, script=None, title=title or "network"))
     window.show()
     if run:

@@ -7,10 +7,10 @@ from PyQt6.QtCore import QByteArray, QSettings, Qt
 from PyQt6.QtGui import QAction
 from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
-from studio.plots.grid import ActivityGridView
-from studio.plots.raster import RasterView
-from studio.plots.traces import TraceView
-from studio.plots.weights import WeightsView
+from studio.views.grid import ActivityGridView
+from studio.views.raster import RasterView
+from studio.views.traces import TraceView
+from studio.views.weights import WeightsView
 
 #: View kinds that can be opened more than once (label, class).
 VIEW_KINDS: dict[str, tuple[str, type]] = {

@@ -1,7 +1,7 @@
 """The feature docks around the live views: parameters, event log and the IPython console.
 
 Kept out of main_window.py so that the window only composes; each dock lives in its own module
-(studio.panels.parameters, studio.panels.event_log, studio.console) and is wired here to the
+(studio.parameters.dock, studio.event_log.dock, studio.console.dock) and is wired here to the
 window's selection, bridge (runner) and menus.
 """
 from __future__ import annotations
@@ -11,9 +11,9 @@ from typing import Any
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QMainWindow, QMenu
 
-from studio.console import ConsoleDock
-from studio.panels.event_log import EventLogDock
-from studio.panels.parameters import ParameterDock
+from studio.console.dock import ConsoleDock
+from studio.event_log.dock import EventLogDock
+from studio.parameters.dock import ParameterDock
 
 Area = Qt.DockWidgetArea
 

@@ -20,10 +20,10 @@ def run_headless(args: Any) -> int:
     2 the script could not be loaded)."""
     from PyQt6.QtCore import QEventLoop, QTimer
 
-    from studio.app import application
+    from studio.qt_app import application
     from studio.main_window import MainWindow
-    from studio.resources import default_script
-    from studio.session import ScriptLoadError, load_network_script
+    from studio.core.resources import default_script
+    from studio.core.script_loading import ScriptLoadError, load_network_script
 
     app = application()
     script = args.script or str(default_script())

@@ -10,18 +10,18 @@ from PyQt6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from studio import dialogs
 from studio.docks import DockManager
-from studio.example_browser import ExampleBrowser
+from studio.scripts.browser import ExampleBrowser
 from studio.feature_docks import FeatureDocks
 from studio.panels.error_panel import ErrorPanel
 from studio.panels.network_tree import NetworkTree
 from studio.panels.run_controls import RunControls
 from studio.panels.status import StatusPanel
-from studio.recent_files import RecentFiles, RecentFilesMenu
-from studio.script_choice import ScriptChoicePanel
-from studio.script_drop import ScriptDropFilter
-from studio.selection import Selection
-from studio.session import LoadedNetwork, ScriptLoadError, load_network_script
-from studio.sim_bridge import SimBridge
+from studio.scripts.recent_files import RecentFiles, RecentFilesMenu
+from studio.scripts.choice import ScriptChoicePanel
+from studio.scripts.drop import ScriptDropFilter
+from studio.core.selection import Selection
+from studio.core.script_loading import LoadedNetwork, ScriptLoadError, load_network_script
+from studio.core.runner_bridge import SimBridge
 
 Area = Qt.DockWidgetArea
 #: Display budgets (share of the GUI thread the views may use while the engine runs unthrottled).

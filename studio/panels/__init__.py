@@ -1,1 +1,1 @@
-"""Side panels: network tree, run controls, error panel, status bar."""
+"""Small side panels: network tree, run controls, error panel, status bar."""

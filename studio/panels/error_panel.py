@@ -7,7 +7,7 @@ from typing import Any
 from PyQt6.QtGui import QFont, QFontDatabase
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from studio.sim_bridge import SimBridge
+from studio.core.runner_bridge import SimBridge
 
 
 def error_headline(err: Any) -> str:

@@ -6,8 +6,8 @@ from typing import Any
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from studio import introspect
-from studio.selection import Selection
+from studio.core import introspect
+from studio.core.selection import Selection
 
 _ROLE = Qt.ItemDataRole.UserRole
 

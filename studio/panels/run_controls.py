@@ -6,7 +6,7 @@ from PyQt6.QtGui import QAction, QKeySequence
 from PyQt6.QtWidgets import (QComboBox, QLabel, QProgressBar, QSpinBox, QStyle, QToolBar, QToolButton,
                              QWidget)
 
-from studio.sim_bridge import SimBridge
+from studio.core.runner_bridge import SimBridge
 
 #: Speed presets: label → iterations per second (None = as fast as possible).
 SPEEDS: list[tuple[str, float | None]] = [

@@ -5,7 +5,7 @@ import time
 
 from PyQt6.QtWidgets import QLabel, QStatusBar
 
-from studio.sim_bridge import SimBridge
+from studio.core.runner_bridge import SimBridge
 
 _STATE_COLORS = {"running": "#1b7f3b", "fast-forward": "#1f5fbf", "paused": "#555555",
                  "error": "#c62828", "stopped": "#555555", "empty": "#888888"}

@@ -88,7 +88,7 @@ def pump(app, seconds: float) -> None:
 def rate_headless(script: Path, seconds: float) -> float:
     """it/s of a Runner without any window (no watches)."""
     from engine.runtime.runner import Runner
-    from studio.session import load_network_script
+    from studio.core.script_loading import load_network_script
     net = load_network_script(script).network
     runner = Runner(net)
     runner.start()
@@ -126,7 +126,7 @@ def rate_interleaved(app, script: Path, slices: int, seconds: float) -> tuple[li
     Returns (headless it/s per slice, window it/s per slice, redraws/s in the window)."""
     from engine.runtime.runner import Runner
     from studio.main_window import MainWindow
-    from studio.session import load_network_script
+    from studio.core.script_loading import load_network_script
     runner = Runner(load_network_script(script).network)
     w = MainWindow(settings=None)
     w.resize(1440, 900)

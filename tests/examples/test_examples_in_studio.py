@@ -21,9 +21,9 @@ from PyQt6.QtCore import Qt  # noqa: E402
 # fixtures: make_window needs settings_file; isolated_settings / no_modal_dialogs are autouse there
 from tests.studio.conftest import (isolated_settings, make_window, no_modal_dialogs,  # noqa: E402,F401
                                    settings_file)
-from studio.example_browser import ExampleBrowser  # noqa: E402
-from studio.example_index import discover_examples  # noqa: E402
-from studio.script_choice import ScriptChoicePanel  # noqa: E402
+from studio.scripts.browser import ExampleBrowser  # noqa: E402
+from studio.scripts.example_index import discover_examples  # noqa: E402
+from studio.scripts.choice import ScriptChoicePanel  # noqa: E402
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.py"))

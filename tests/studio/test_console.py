@@ -49,7 +49,7 @@ def make_console(qtbot) -> Iterator[Callable[..., Any]]:
 
     Teardown shuts every console down and checks that no kernel thread is left alive.
     """
-    from studio.console import ConsolePanel
+    from studio.console.dock import ConsolePanel
 
     panels: List[Any] = []
 
@@ -237,8 +237,8 @@ def test_group_names_and_safe_points():
 
     import engine
     from PymoNNto import Network, NeuronGroup, SynapseGroup
-    from studio.console_interrupt import is_safe_point, is_user_frame
-    from studio.console_names import group_names
+    from studio.console.interrupt import is_safe_point, is_user_frame
+    from studio.console.names import group_names
 
     net = Network()
     exc = NeuronGroup(net=net, tag="exc", size=2)

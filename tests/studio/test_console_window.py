@@ -73,7 +73,7 @@ def test_interrupting_a_long_studio_step(make_console, seed_runner, qtbot):
 
 
 def test_without_qtconsole_the_dock_shows_a_note(qtbot, monkeypatch, seed_runner):
-    from studio.console import ConsoleDock
+    from studio.console.dock import ConsoleDock
 
     monkeypatch.setitem(sys.modules, "qtconsole.inprocess", None)     # "import" now raises ImportError
     dock = ConsoleDock()

@@ -9,8 +9,8 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QApplication, QMainWindow
 
 from engine.runtime.commands import Event
-from studio.panels.event_log import MAX_ROWS, EventLogModel, EventLogPanel, format_change
-from studio.panels.parameters import ParameterDock
+from studio.event_log.dock import MAX_ROWS, EventLogModel, EventLogPanel, format_change
+from studio.parameters.dock import ParameterDock
 from tests.studio.test_parameters import THRESHOLD, WAIT_MS, seed, type_into, wait_iteration  # noqa: F401
 
 INPUT = 'my_neurons.Input_Behavior'

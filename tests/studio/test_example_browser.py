@@ -9,9 +9,9 @@ import pytest
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QTextDocument
 
-from studio import example_index
-from studio.example_browser import ExampleBrowser, PythonHighlighter
-from studio.example_index import discover_examples, load_example, parse_header, search
+from studio.scripts import example_index
+from studio.scripts.browser import ExampleBrowser, PythonHighlighter
+from studio.scripts.example_index import discover_examples, load_example, parse_header, search
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "examples").glob("*.py"))
@@ -212,8 +212,8 @@ def test_wide_browser_puts_list_and_details_side_by_side(browser, qtbot):
 
 
 def test_index_imports_no_qt(run_python):
-    out = run_python(code="import sys, studio.example_index as m; m.discover_examples(); "
+    out = run_python(code="import sys, studio.scripts.example_index as m; m.discover_examples(); "
                           "print(sorted(k for k in sys.modules if k.startswith(('PyQt', 'pyqtgraph'))))")
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
-    assert sys.modules.get("studio.example_index") is example_index
+    assert sys.modules.get("studio.scripts.example_index") is example_index

@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 from PyQt6.QtCore import QCoreApplication
 
-from studio import resources
-from studio.session import load_network_script
+from studio.core import resources
+from studio.core.script_loading import load_network_script
 
 
 def test_layout_is_remembered_and_reset(make_window, qtbot):

@@ -16,7 +16,7 @@ from PyQt6.QtCore import Qt
 
 from engine.runtime.runner import Runner
 from engine.io.scripts import load_script
-from studio.panels.parameters import ParameterPanel
+from studio.parameters.dock import ParameterPanel
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / 'examples' / 'seed_synapses_input.py'
@@ -127,7 +127,7 @@ def test_invalid_text_keeps_the_old_value_and_says_why(seed, qtbot):
 
 
 def test_undo_restores_the_old_value_and_the_log_shows_both(seed, qtbot):
-    from studio.panels.event_log import EventLogPanel
+    from studio.event_log.dock import EventLogPanel
 
     log = EventLogPanel(seed.controller)
     qtbot.addWidget(log)

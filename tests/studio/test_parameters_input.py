@@ -9,10 +9,10 @@ import pytest
 from engine import Behavior, Network, NeuronGroup
 from engine.runtime.runner import Runner
 from engine.io.scripts import load_script
-from studio.panels.param_fields import ArrayRow, ScalarRow
-from studio.panels.param_model import EditInputError, FieldSpec, behavior_fields, variable_fields
-from studio.panels.param_text import parse_edit
-from studio.panels.parameters import ParameterPanel
+from studio.parameters.fields import ArrayRow, ScalarRow
+from studio.parameters.model import EditInputError, FieldSpec, behavior_fields, variable_fields
+from studio.parameters.text import parse_edit
+from studio.parameters.dock import ParameterPanel
 from tests.studio.test_parameters import THRESHOLD, WAIT_MS, seed, type_into, wait_iteration  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[2]

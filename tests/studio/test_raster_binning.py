@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from studio.plots.data import bin_factor, max_bin_columns, max_bin_rows
+from studio.views.data import bin_factor, max_bin_columns, max_bin_rows
 
 
 @pytest.mark.parametrize("neurons", [1, 7, 16, 1003, 10000])
@@ -39,7 +39,7 @@ def test_column_binning_keeps_the_newest_and_every_spike():
 
 
 def test_spike_counts_per_iteration():
-    from studio.plots.data import count_rows
+    from studio.views.data import count_rows
     rng = np.random.default_rng(3)
     for neurons in (1, 300, 70000):
         block = (rng.random((4, neurons)) < 0.3)

@@ -10,9 +10,9 @@ from PyQt6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PyQt6.QtGui import QDragEnterEvent, QDropEvent
 from PyQt6.QtWidgets import QApplication, QWidget
 
-from studio.recent_files import MAX_RECENT, SETTINGS_KEY, RecentFiles, RecentFilesMenu
-from studio.script_choice import ScriptChoicePanel, describe_network
-from studio.script_drop import ScriptDropFilter, dropped_script
+from studio.scripts.recent_files import MAX_RECENT, SETTINGS_KEY, RecentFiles, RecentFilesMenu
+from studio.scripts.choice import ScriptChoicePanel, describe_network
+from studio.scripts.drop import ScriptDropFilter, dropped_script
 
 TWO_NETWORKS = '''"""Two networks"""
 from PymoNNto import *

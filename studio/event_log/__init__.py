@@ -1,0 +1,1 @@
+"""The Event log dock: every command the runner applied, at the iteration it took effect."""

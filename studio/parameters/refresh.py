@@ -1,0 +1,119 @@
+"""LiveValues: keeps the parameter panel's rows current while the network runs.
+
+Scalars and bools are read directly from the GUI thread (reading one attribute is atomic in Python and
+never waits for the worker). Array summaries (min / mean / max) are computed on the engine thread with
+``runner.call(..., log=False)`` and picked up at a later tick; at most one such request is in flight, so
+a slow or stuck iteration never blocks the GUI. Field lists are rediscovered every tick, so attributes a
+behavior adds, deletes or retypes show up (see :meth:`FieldSection.sync`).
+"""
+from __future__ import annotations
+
+from concurrent.futures import Future
+from typing import Any, Dict, List, Optional, Tuple
+
+from studio.parameters.model import FieldSpec, behavior_fields, variable_fields
+from studio.parameters.sections import BehaviorSection, FieldSection
+from studio.parameters.text import summarize_array
+
+__all__ = ['LiveValues', 'sorted_behaviors']
+
+
+def sorted_behaviors(obj: Any) -> List[Tuple[Any, Any]]:
+    """``(key, behavior)`` pairs of ``obj`` in key order (insertion order if keys do not compare)."""
+    items = list(getattr(obj, 'behavior', {}).items())
+    try:
+        return sorted(items, key=lambda kv: kv[0])
+    except TypeError:
+        return items
+
+
+def _summaries(items: List[Tuple[str, Any, str]]) -> Dict[str, Optional[dict]]:
+    """Array summaries, computed on the engine thread between two iterations."""
+    return {key: summarize_array(getattr(obj, name, None)) for key, obj, name in items}
+
+
+def _read(obj: Any, spec: FieldSpec) -> Any:
+    if spec.kind == 'arg':
+        return (getattr(obj, 'init_kwargs', {}) or {}).get(spec.name)
+    return getattr(obj, spec.name, None)
+
+
+def _owner(section: FieldSection, target: Any) -> Any:
+    return section.behavior if isinstance(section, BehaviorSection) else target
+
+
+def _key(row: Any, owner: Any) -> str:
+    return row.spec.path or f'{id(owner)}.{row.spec.name}'
+
+
+class LiveValues:
+    """Refreshes the sections of one panel; ``controller`` tells which paths have edits in flight."""
+
+    def __init__(self, controller: Any) -> None:
+        self.controller = controller
+        self._future: Optional[Future] = None
+        self.ticks = 0
+
+    def reset(self) -> None:
+        """Forget a summary request of the previous target."""
+        self._future = None
+
+    def refresh(self, target: Any, sections: Dict[Any, FieldSection], host_part: Optional[str]) -> bool:
+        """Sync rows with the objects and show current values. Returns True if rows were added/replaced."""
+        changed = False
+        for section in sections.values():
+            if isinstance(section, BehaviorSection):
+                behavior = section.behavior
+                if not self.controller.pending(section.path or ''):
+                    section.set_enabled_state(bool(getattr(behavior, 'behavior_enabled', True)))
+                specs = behavior_fields(behavior, section.path)
+                changed |= section.sync(specs, lambda s, b=behavior: _read(b, s))
+                self._update_rows(section, behavior)
+            else:
+                changed |= section.sync(variable_fields(target, host_part), lambda s: _read(target, s))
+                self._update_rows(section, target)
+        self.ticks += 1
+        self._summaries(target, sections)
+        return changed
+
+    def _update_rows(self, section: FieldSection, obj: Any) -> None:
+        for row in section.rows.values():
+            spec = row.spec
+            if spec.kind not in ('int', 'float', 'bool') or row.missing or row.editing:
+                continue
+            if spec.path is not None and self.controller.pending(spec.path):
+                continue                            # show the requested value until it is applied
+            value = getattr(obj, spec.name, None)
+            if value is not None and value != row.value:
+                row.set_value(value)
+
+    def _summaries(self, target: Any, sections: Dict[Any, FieldSection]) -> None:
+        fut = self._future
+        if fut is not None:
+            if not fut.done():
+                return
+            self._future = None
+            if fut.exception() is None:
+                self._show(target, sections, fut.result())
+        items = [(_key(row, _owner(sec, target)), _owner(sec, target), row.spec.name)
+                 for sec in sections.values() for row in sec.rows.values()
+                 if row.spec.kind == 'array' and not row.missing]
+        if not items:
+            return
+        runner = self.controller.runner
+        if runner is None or runner.state == 'stopped':
+            self._show(target, sections, _summaries(items))     # no worker can be writing
+            return
+        try:
+            self._future = runner.call(_summaries, items, source='panel', log=False)
+        except RuntimeError:                                      # stopped meanwhile
+            self._show(target, sections, _summaries(items))
+
+    @staticmethod
+    def _show(target: Any, sections: Dict[Any, FieldSection], result: Dict[str, Optional[dict]]) -> None:
+        for section in sections.values():
+            owner = _owner(section, target)
+            for row in section.rows.values():
+                key = _key(row, owner)
+                if row.spec.kind == 'array' and key in result:
+                    row.set_summary(result[key])

@@ -1,0 +1,47 @@
+"""The QApplication, its settings and the process environment Qt needs.
+
+Only the standard library is imported at module level, so that the environment (Qt binding,
+offscreen platform for headless runs, one BLAS thread) is set before Qt and NumPy load.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+ORGANIZATION = "mnn-studio"
+APPLICATION = "mnn-studio"
+
+
+def prepare_environment(headless: bool) -> None:
+    """Pin the Qt binding and one BLAS thread; use the offscreen platform when ``headless`` and
+    there is no display (``setdefault``: the user's own choice wins)."""
+    os.environ.setdefault("QT_API", "pyqt6")
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PyQt6")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if headless and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def application() -> Any:
+    """The QApplication (created on first use, with organisation / application names, style and
+    window icon)."""
+    from PyQt6.QtCore import QCoreApplication
+    from PyQt6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        app = QApplication(sys.argv[:1])
+        from studio.style import apply_style
+
+        apply_style(app)
+    return app
+
+
+def settings() -> Any:
+    """The studio's persistent settings (window layout, recent files)."""
+    from PyQt6.QtCore import QSettings
+
+    return QSettings(ORGANIZATION, APPLICATION)
