@@ -5,17 +5,30 @@ also keeps the builtin parent it always had, so existing ``except ValueError:`` 
 LookupError:`` code still catches it. Warnings derive from :class:`EngineWarning` (a
 ``UserWarning``), so ``warnings.filterwarnings('ignore', category=EngineWarning)`` silences them all.
 """
+
 from __future__ import annotations
 
 import os
 
 __all__ = [
-    "EngineError", "EngineWarning",
-    "ValueStringError", "UnknownDistributionError", "NotInitializedWarning",
-    "CommandError", "PathError", "InvalidValueError",
-    "StateError", "StateFileError", "StateMismatchError",
-    "ScriptError", "ScriptSyntaxError", "ScriptImportError", "ScriptRuntimeError",
-    "ScriptExitError", "ScriptInputError", "NoNetworkError",
+    "EngineError",
+    "EngineWarning",
+    "ValueStringError",
+    "UnknownDistributionError",
+    "NotInitializedWarning",
+    "CommandError",
+    "PathError",
+    "InvalidValueError",
+    "StateError",
+    "StateFileError",
+    "StateMismatchError",
+    "ScriptError",
+    "ScriptSyntaxError",
+    "ScriptImportError",
+    "ScriptRuntimeError",
+    "ScriptExitError",
+    "ScriptInputError",
+    "NoNetworkError",
 ]
 
 
@@ -70,8 +83,15 @@ class StateMismatchError(StateError, ValueError):
 class ScriptError(EngineError):
     """A script could not be loaded. ``lineno`` is the line in the script (None if unknown)."""
 
-    def __init__(self, message: str, path: str = "", lineno: int | None = None, line: str = "",
-                 exception: BaseException | None = None, traceback_text: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        path: str = "",
+        lineno: int | None = None,
+        line: str = "",
+        exception: BaseException | None = None,
+        traceback_text: str = "",
+    ) -> None:
         self.message, self.path, self.lineno = message, path, lineno
         self.line, self.exception, self.traceback = line.strip(), exception, traceback_text
         where = os.path.basename(path) if path else "script"

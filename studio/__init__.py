@@ -3,6 +3,7 @@
 Importing this package only pins the Qt binding for pyqtgraph and qtpy (``setdefault``, so an
 explicit choice by the user wins); it imports no Qt module itself.
 """
+
 import os as _os
 
 _os.environ.setdefault("QT_API", "pyqt6")

@@ -1,4 +1,5 @@
 """``python -m studio [SCRIPT]``."""
+
 import sys
 
 from studio.app import main

@@ -3,12 +3,14 @@
 Only the standard library is imported at module level, so that the environment (Qt binding,
 offscreen platform for headless runs, one BLAS thread) is set before Qt and NumPy load.
 """
+
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from studio.qt_app import application, prepare_environment, settings
 
@@ -18,14 +20,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="mnn-studio",
         description="Open a PymoNNto-style network script in the live studio "
-                    "(without SCRIPT: the seed's synapses-and-input network).")
+        "(without SCRIPT: the seed's synapses-and-input network).",
+    )
     p.add_argument("script", nargs="?", help="Python script that builds a Network")
-    p.add_argument("--iterations", "-n", type=int, default=None,
-                   help="fast-forward this many iterations after opening")
-    p.add_argument("--screenshot", metavar="PNG", default=None,
-                   help="after the iterations, save a PNG of the whole window")
-    p.add_argument("--quit", action="store_true",
-                   help="exit after the iterations / screenshot (headless automation)")
+    p.add_argument(
+        "--iterations", "-n", type=int, default=None, help="fast-forward this many iterations after opening"
+    )
+    p.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        default=None,
+        help="after the iterations, save a PNG of the whole window",
+    )
+    p.add_argument(
+        "--quit", action="store_true", help="exit after the iterations / screenshot (headless automation)"
+    )
     p.add_argument("--paused", action="store_true", help="open paused instead of running")
     p.add_argument("--size", default="1440x900", help="window size for screenshots, e.g. 1600x1000")
     p.add_argument("--fps", type=float, default=30.0, help="display rate of the views (max 60)")
@@ -39,10 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     prepare_environment(headless)
     if args.screenshot or args.quit:
         from studio.headless import run_headless
+
         return run_headless(args)
     app = application()
-    from studio.main_window import MainWindow
     from studio.core.resources import default_script
+    from studio.main_window import MainWindow
 
     window = MainWindow(settings=settings(), fps=args.fps, speed=300.0)
     window.show()
@@ -73,7 +83,9 @@ def _quit_after_from_env(app: Any) -> None:
     try:
         seconds = float(value)
     except ValueError:
-        print(f"mnn-studio: ignoring MNN_STUDIO_QUIT_AFTER={value!r} (not a number of seconds)", file=sys.stderr)
+        print(
+            f"mnn-studio: ignoring MNN_STUDIO_QUIT_AFTER={value!r} (not a number of seconds)", file=sys.stderr
+        )
         return
     from PyQt6.QtCore import QTimer
     from PyQt6.QtWidgets import QApplication
@@ -82,8 +94,11 @@ def _quit_after_from_env(app: Any) -> None:
         for window in QApplication.topLevelWidgets():
             bridge = getattr(window, "bridge", None)
             if bridge is not None and window.isVisible():
-                print(f"mnn-studio: quit after {seconds:g} s: {window.windowTitle()!r} "
-                      f"at iteration {bridge.iteration}", flush=True)
+                print(
+                    f"mnn-studio: quit after {seconds:g} s: {window.windowTitle()!r} "
+                    f"at iteration {bridge.iteration}",
+                    flush=True,
+                )
                 window.close()
         app.quit()
 
@@ -98,8 +113,8 @@ def show_network(net: Any, title: str | None = None, run: bool = True) -> Any:
     """
     prepare_environment(headless=False)
     app = application()
-    from studio.main_window import MainWindow
     from studio.core.script_loading import LoadedNetwork
+    from studio.main_window import MainWindow
 
     window = MainWindow(settings=settings(), speed=300.0)
     window.set_loaded(LoadedNetwork(network=net, script=None, title=title or "network"))

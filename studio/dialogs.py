@@ -1,4 +1,5 @@
 """Modal dialogs, kept in one module so tests can replace them (a modal dialog hangs a test run)."""
+
 from __future__ import annotations
 
 from PyQt6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -14,6 +15,7 @@ def warn(parent: QWidget | None, title: str, text: str, details: str = "") -> No
 
 def ask_open_script(parent: QWidget | None, start_dir: str = "") -> str | None:
     """Ask for a Python script; None when cancelled."""
-    path, _filter = QFileDialog.getOpenFileName(parent, "Open network script", start_dir,
-                                                "Python scripts (*.py);;All files (*)")
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, "Open network script", start_dir, "Python scripts (*.py);;All files (*)"
+    )
     return path or None

@@ -1,7 +1,8 @@
 """DockManager: the view docks of the main window, the View menu and the saved layout."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PyQt6.QtCore import QByteArray, QSettings, Qt
 from PyQt6.QtGui import QAction
@@ -31,7 +32,7 @@ class DockManager:
         self.settings = settings
         self.docks: dict[str, QDockWidget] = {}
         self.views: dict[str, QWidget] = {}
-        self.extra: list[str] = []          # object names of additional view docks
+        self.extra: list[str] = []  # object names of additional view docks
         self.view_menu: QMenu | None = None
         self._default_state: QByteArray | None = None
         self._default_geometry: QByteArray | None = None
@@ -52,17 +53,24 @@ class DockManager:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.window.addDockWidget(area, dock)
         self.docks[name] = dock
         if self.view_menu is not None:
             self.view_menu.insertAction(self._menu_anchor, dock.toggleViewAction())
         return dock
 
-    def add_view(self, kind: str, factory: Callable[[type], QWidget], name: str | None = None,
-                 area: Area = Area.RightDockWidgetArea) -> QDockWidget:
+    def add_view(
+        self,
+        kind: str,
+        factory: Callable[[type], QWidget],
+        name: str | None = None,
+        area: Area = Area.RightDockWidgetArea,
+    ) -> QDockWidget:
         """Add a live view dock of ``kind``; extra ones get names like ``raster_2``."""
         label, cls = VIEW_KINDS[kind]
         if name is None:

@@ -4,6 +4,7 @@ Kept out of main_window.py so that the window only composes; each dock lives in 
 (studio.parameters.dock, studio.event_log.dock, studio.console.dock) and is wired here to the
 window's selection, bridge (runner) and menus.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -32,9 +33,12 @@ class FeatureDocks:
         self.parameters.setObjectName("parameters")
         self.event_log = EventLogDock(self.parameters.controller, window)
         self.event_log.setObjectName("event_log")
-        self.console = ConsoleDock(window, load=window.load_script,
-                                   selected_group=lambda: selection.group,
-                                   selected_neuron=lambda: selection.neuron)
+        self.console = ConsoleDock(
+            window,
+            load=window.load_script,
+            selected_group=lambda: selection.group,
+            selected_neuron=lambda: selection.neuron,
+        )
         self.console.setObjectName("console")
         selection.group_changed.connect(self._follow)
         selection.synapse_group_changed.connect(self._follow)

@@ -1,4 +1,5 @@
 """Headless mode: ``mnn-studio SCRIPT --iterations N --screenshot OUT.png --quit``."""
+
 from __future__ import annotations
 
 import sys
@@ -20,10 +21,10 @@ def run_headless(args: Any) -> int:
     2 the script could not be loaded)."""
     from PyQt6.QtCore import QEventLoop, QTimer
 
-    from studio.qt_app import application
-    from studio.main_window import MainWindow
     from studio.core.resources import default_script
     from studio.core.script_loading import ScriptLoadError, load_network_script
+    from studio.main_window import MainWindow
+    from studio.qt_app import application
 
     app = application()
     script = args.script or str(default_script())

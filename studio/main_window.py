@@ -1,4 +1,5 @@
 """MainWindow: composes the bridge, the docks, the menus, the toolbar and the status bar."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,24 +10,27 @@ from PyQt6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PyQt6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from studio import dialogs
+from studio.core.runner_bridge import SimBridge
+from studio.core.script_loading import LoadedNetwork, ScriptLoadError, load_network_script
+from studio.core.selection import Selection
 from studio.docks import DockManager
-from studio.scripts.browser import ExampleBrowser
 from studio.feature_docks import FeatureDocks
 from studio.panels.error_panel import ErrorPanel
 from studio.panels.network_tree import NetworkTree
 from studio.panels.run_controls import RunControls
 from studio.panels.status import StatusPanel
-from studio.scripts.recent_files import RecentFiles, RecentFilesMenu
+from studio.scripts.browser import ExampleBrowser
 from studio.scripts.choice import ScriptChoicePanel
 from studio.scripts.drop import ScriptDropFilter
-from studio.core.selection import Selection
-from studio.core.script_loading import LoadedNetwork, ScriptLoadError, load_network_script
-from studio.core.runner_bridge import SimBridge
+from studio.scripts.recent_files import RecentFiles, RecentFilesMenu
 
 Area = Qt.DockWidgetArea
 #: Display budgets (share of the GUI thread the views may use while the engine runs unthrottled).
-DISPLAY_BUDGETS = [("Fastest simulation (views ≤ 5 % of the time)", 0.05),
-                   ("Balanced (≤ 25 %)", 0.25), ("Smooth views (every frame)", 1.0)]
+DISPLAY_BUDGETS = [
+    ("Fastest simulation (views ≤ 5 % of the time)", 0.05),
+    ("Balanced (≤ 25 %)", 0.25),
+    ("Smooth views (every frame)", 1.0),
+]
 
 
 class MainWindow(QMainWindow):
@@ -39,15 +43,23 @@ class MainWindow(QMainWindow):
     speed: initial target iterations/s (None = as fast as possible); a remembered speed wins.
     """
 
-    def __init__(self, settings: QSettings | None = None, fps: float = 30.0,
-                 speed: float | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        fps: float = 30.0,
+        speed: float | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.loaded: LoadedNetwork | None = None
         self.setWindowTitle("mnn-studio")
         self.setDockNestingEnabled(True)
-        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
-                            | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+        )
         self.bridge = SimBridge(fps=fps, parent=self)
         self.selection = Selection(self)
         self.controls = RunControls(self.bridge, self)
@@ -106,8 +118,14 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.open_action.triggered.connect(self.open_script_dialog)
         file_menu.addAction(self.open_action)
-        self.recent_menu = RecentFilesMenu(self.recent, self.load_script, self, on_missing=lambda p: self.statusBar()
-                                           .showMessage(f"{p.name} no longer exists (removed from the list)", 8000))
+        self.recent_menu = RecentFilesMenu(
+            self.recent,
+            self.load_script,
+            self,
+            on_missing=lambda p: self.statusBar().showMessage(
+                f"{p.name} no longer exists (removed from the list)", 8000
+            ),
+        )
         file_menu.addMenu(self.recent_menu)
         self.examples_action = QAction("&Examples…", self)
         self.examples_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
@@ -154,14 +172,30 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> QMessageBox:
         """A non-modal list of the keyboard shortcuts."""
         edits = self.features.parameters.controller
-        rows = [(a.text().replace("&", ""), a.shortcut().toString()) for a in
-                (self.controls.run_action, self.controls.step_action, self.controls.run_n_action,
-                 self.controls.cancel_action, self.controls.reset_action, self.open_action,
-                 self.examples_action, self.features.console.toggleViewAction(),
-                 edits.undo_action, edits.redo_action) if not a.shortcut().isEmpty()]
+        rows = [
+            (a.text().replace("&", ""), a.shortcut().toString())
+            for a in (
+                self.controls.run_action,
+                self.controls.step_action,
+                self.controls.run_n_action,
+                self.controls.cancel_action,
+                self.controls.reset_action,
+                self.open_action,
+                self.examples_action,
+                self.features.console.toggleViewAction(),
+                edits.undo_action,
+                edits.redo_action,
+            )
+            if not a.shortcut().isEmpty()
+        ]
         text = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{name}</td></tr>" for name, k in rows)
-        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", f"<table>{text}</table>",
-                          QMessageBox.StandardButton.Close, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Keyboard shortcuts",
+            f"<table>{text}</table>",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
         box.setModal(False)
         box.show()
         return box
@@ -201,7 +235,9 @@ class MainWindow(QMainWindow):
             self.controls.n_spin.setValue(int(loaded.requested_iterations))
         self.controls.reset_action.setEnabled(loaded.script is not None)
         name = loaded.script.name if loaded.script is not None else loaded.title
-        self.setWindowTitle(f"{loaded.title} — mnn-studio" if loaded.title != name else f"{name} — mnn-studio")
+        self.setWindowTitle(
+            f"{loaded.title} — mnn-studio" if loaded.title != name else f"{name} — mnn-studio"
+        )
         self.script_choice.offer(loaded)
 
     def show_examples(self) -> None:

@@ -3,6 +3,7 @@
 Only the standard library is imported at module level, so that the environment (Qt binding,
 offscreen platform for headless runs, one BLAS thread) is set before Qt and NumPy load.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Application style: Fusion with a light palette and a few readable touches."""
+
 from __future__ import annotations
 
 from PyQt6.QtWidgets import QApplication

@@ -9,6 +9,7 @@ Every value is a ``setdefault``, so a variable set on the command line wins, e.g
 
 Qt fixtures (windows, console, runner teardown) live in ``tests/studio/conftest.py``.
 """
+
 from __future__ import annotations
 
 import os
@@ -60,8 +61,9 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Callable, Mapping, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Callable, Mapping, Sequence, Union  # noqa: E402
+from typing import Union
 
 import pytest  # noqa: E402
 

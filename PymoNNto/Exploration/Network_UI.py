@@ -7,17 +7,18 @@ mnn-studio window on the network (``studio.app.show_network``), replacing PymoNN
 The reference's UI modules are not reproduced: :func:`get_default_UI_modules` returns an empty list
 and :class:`TabBase` is a placeholder base class, so scripts that build module lists still run.
 """
+
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any
 
-__all__ = ['Network_UI', 'get_default_UI_modules', 'TabBase']
+__all__ = ["Network_UI", "get_default_UI_modules", "TabBase"]
 
 
 class TabBase:
     """Placeholder for PymoNNto's UI tab base class (custom tabs are accepted and ignored)."""
 
-    def __init__(self, title: str = 'Untitled', *args: Any, **kwargs: Any) -> None:
+    def __init__(self, title: str = "Untitled", *args: Any, **kwargs: Any) -> None:
         self.title = title
         self.args, self.kwargs = args, kwargs
 
@@ -34,7 +35,7 @@ class TabBase:
         """Ignored."""
 
 
-def get_default_UI_modules(*args: Any, **kwargs: Any) -> List[Any]:
+def get_default_UI_modules(*args: Any, **kwargs: Any) -> list[Any]:
     """PymoNNto's default tab list; the studio has its own views, so this is empty."""
     return []
 
@@ -53,30 +54,41 @@ class Network_UI:
     ``reduced_layout``, ...) are accepted and kept in ``options``.
     """
 
-    def __init__(self, network: Any, modules: Optional[List[Any]] = None, label: Optional[str] = None,
-                 title: str = 'Network UI', group_tags: Optional[List[str]] = None, *args: Any,
-                 **kwargs: Any) -> None:
-        if network is None or not callable(getattr(network, 'simulate_iteration', None)):
-            raise TypeError(f'Network_UI needs a Network, got {type(network).__name__}')
+    def __init__(
+        self,
+        network: Any,
+        modules: list[Any] | None = None,
+        label: str | None = None,
+        title: str = "Network UI",
+        group_tags: list[str] | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
+        if network is None or not callable(getattr(network, "simulate_iteration", None)):
+            raise TypeError(f"Network_UI needs a Network, got {type(network).__name__}")
         self.network = network
         self.modules = list(modules or [])
         self.title = label if label is not None else title
         self.group_tags = list(group_tags) if group_tags else None
         self.options = dict(kwargs)
         if args:
-            self.options['args'] = args
+            self.options["args"] = args
 
-    def show(self) -> 'Network_UI':
+    def show(self) -> Network_UI:
         """Hand the network to the script loader (build mode) or open the studio window on it."""
         from engine.io import scripts
-        if scripts.hand_over(self.network, self.title, group_tags=self.group_tags, modules=self.modules,
-                             **self.options):
+
+        if scripts.hand_over(
+            self.network, self.title, group_tags=self.group_tags, modules=self.modules, **self.options
+        ):
             return self
         try:
             from studio.app import show_network
         except ImportError as exc:
-            raise ImportError('Network_UI(...).show() opens the mnn-studio window, but the studio cannot be '
-                              f'imported ({exc}). Install the GUI dependencies (PyQt6, pyqtgraph): '
-                              'pip install mnn-studio') from exc
+            raise ImportError(
+                "Network_UI(...).show() opens the mnn-studio window, but the studio cannot be "
+                f"imported ({exc}). Install the GUI dependencies (PyQt6, pyqtgraph): "
+                "pip install mnn-studio"
+            ) from exc
         show_network(self.network, title=self.title)
         return self

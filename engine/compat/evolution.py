@@ -3,20 +3,28 @@
 PymoNNto's evolution runner starts a script with ``__evo_name__=...`` style arguments and reads
 back the score it reports; these functions keep that contract for old scripts.
 """
+
 from __future__ import annotations
 
 import sys
-from typing import Any, Dict, Optional
+from typing import Any
 
 from engine.model.genome import evolution_meta, set_genome
 
 __all__ = [
-    "set_score", "get_gene_mode", "is_evolution_mode", "get_evo_name", "get_evo_id",
-    "get_evo_generation", "get_gene_file", "execute_local_file", "update_evolution_parameters",
+    "set_score",
+    "get_gene_mode",
+    "is_evolution_mode",
+    "get_evo_name",
+    "get_evo_id",
+    "get_evo_generation",
+    "get_gene_file",
+    "execute_local_file",
+    "update_evolution_parameters",
 ]
 
 
-def set_score(score: float, info: Optional[dict] = None, sm: Any = None) -> None:
+def set_score(score: float, info: dict | None = None, sm: Any = None) -> None:
     """Report an evolution score (stored, and saved through a StorageManager when given)."""
     evolution_meta()["score"] = score
     if sm is not None:
@@ -34,25 +42,25 @@ def is_evolution_mode() -> bool:
     return evolution_meta()["evo_name"] is not None
 
 
-def get_evo_name() -> Optional[str]:
+def get_evo_name() -> str | None:
     return evolution_meta()["evo_name"]
 
 
-def get_evo_id() -> Optional[str]:
+def get_evo_id() -> str | None:
     return evolution_meta()["evo_id"]
 
 
-def get_evo_generation() -> Optional[str]:
+def get_evo_generation() -> str | None:
     return evolution_meta()["evo_generation"]
 
 
-def get_gene_file() -> Optional[str]:
+def get_gene_file() -> str | None:
     """The main script's path (what evolution tooling would re-run)."""
     main = sys.modules.get("__main__")
     return getattr(main, "__file__", None)
 
 
-def execute_local_file(path: str, genome: Optional[Dict[str, Any]] = None) -> None:
+def execute_local_file(path: str, genome: dict[str, Any] | None = None) -> None:
     """Run a script file in a fresh namespace with the given genome."""
     if genome is not None:
         set_genome(genome)

@@ -2,6 +2,7 @@
 
 Folders are created only when a StorageManager is constructed (never at import).
 """
+
 from __future__ import annotations
 
 import configparser
@@ -11,16 +12,25 @@ import random
 import shutil
 import sys
 import zipfile
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import numpy as np
 
-__all__ = ["StorageManager", "StorageManagerGroup", "SimpleStorageManager", "get_data_folder",
-           "get_root_folder", "add_project_root_path", "create_folder_if_not_exist", "zipDir",
-           "get_settings", "load_datapoints"]
+__all__ = [
+    "StorageManager",
+    "StorageManagerGroup",
+    "SimpleStorageManager",
+    "get_data_folder",
+    "get_root_folder",
+    "add_project_root_path",
+    "create_folder_if_not_exist",
+    "zipDir",
+    "get_settings",
+    "load_datapoints",
+]
 
 
-def _find_data_folder(start: Optional[str] = None) -> Optional[str]:
+def _find_data_folder(start: str | None = None) -> str | None:
     folder = os.path.abspath(start or os.getcwd())
     while True:
         candidate = os.path.join(folder, "Data")
@@ -68,7 +78,7 @@ def zipDir(folder: str, zip_path: str) -> None:
                 archive.write(path, os.path.relpath(path, folder))
 
 
-def get_settings() -> Dict[str, Any]:
+def get_settings() -> dict[str, Any]:
     return {}
 
 
@@ -86,10 +96,17 @@ def _parse_param(text: str) -> Any:
 class StorageManager:
     """A folder for the results of one run (parameters, arrays, objects, text)."""
 
-    def __init__(self, main_folder_name: str, folder_name: Optional[str] = None,
-                 random_nr: Any = False, print_msg: bool = True, add_new_when_exists: bool = True,
-                 data_folder: Optional[str] = None, use_evolution_path: bool = True,
-                 last: bool = False):
+    def __init__(
+        self,
+        main_folder_name: str,
+        folder_name: str | None = None,
+        random_nr: Any = False,
+        print_msg: bool = True,
+        add_new_when_exists: bool = True,
+        data_folder: str | None = None,
+        use_evolution_path: bool = True,
+        last: bool = False,
+    ):
         base = os.path.join(data_folder or get_data_folder(), "StorageManager", main_folder_name)
         name = folder_name or main_folder_name
         if random_nr is True:
@@ -126,7 +143,7 @@ class StorageManager:
         self.config.set("Parameters", key, str(value).replace("%", "percent"))
         self._write_config()
 
-    def save_param_dict(self, params: Dict[str, Any]) -> None:
+    def save_param_dict(self, params: dict[str, Any]) -> None:
         for key, value in params.items():
             self.config.set("Parameters", key, str(value).replace("%", "percent"))
         self._write_config()
@@ -136,10 +153,10 @@ class StorageManager:
             return default
         return _parse_param(self.config.get("Parameters", key))
 
-    def load_param_list(self, keys: List[str]) -> List[Any]:
+    def load_param_list(self, keys: list[str]) -> list[Any]:
         return [self.load_param(key) for key in keys]
 
-    def get_all_params(self) -> Dict[str, Any]:
+    def get_all_params(self) -> dict[str, Any]:
         return {k: _parse_param(v) for k, v in self.config.items("Parameters")}
 
     def _path(self, key: str, ext: str) -> str:
@@ -171,7 +188,7 @@ class StorageManager:
         with open(self._path(key, ".txt"), encoding="utf-8") as handle:
             return handle.read()
 
-    def save_recorder(self, tag: str, recorder: Any, keys: Optional[List[str]] = None) -> None:
+    def save_recorder(self, tag: str, recorder: Any, keys: list[str] | None = None) -> None:
         """One ``.npy`` file per recorded variable, named ``tag + variable``."""
         for variable, data in recorder.get_state().items():
             if not keys or variable in keys:
@@ -187,28 +204,34 @@ SimpleStorageManager = StorageManager
 class StorageManagerGroup:
     """All run folders of one main folder, with simple parameter queries."""
 
-    def __init__(self, main_folder_name: str, data_folder: Optional[str] = None):
+    def __init__(self, main_folder_name: str, data_folder: str | None = None):
         base = os.path.join(data_folder or get_data_folder(), "StorageManager", main_folder_name)
-        self.StorageManagerList: List[StorageManager] = []
+        self.StorageManagerList: list[StorageManager] = []
         if os.path.isdir(base):
             for name in sorted(os.listdir(base)):
                 if os.path.isdir(os.path.join(base, name)):
-                    self.StorageManagerList.append(StorageManager(
-                        main_folder_name, name, print_msg=False, add_new_when_exists=False,
-                        data_folder=data_folder))
+                    self.StorageManagerList.append(
+                        StorageManager(
+                            main_folder_name,
+                            name,
+                            print_msg=False,
+                            add_new_when_exists=False,
+                            data_folder=data_folder,
+                        )
+                    )
 
     def sort_by(self, param: str) -> None:
-        self.StorageManagerList.sort(key=lambda sm: (sm.load_param(param) is None,
-                                                     sm.load_param(param) or 0))
+        self.StorageManagerList.sort(key=lambda sm: (sm.load_param(param) is None, sm.load_param(param) or 0))
 
-    def get_param_list(self, param: str, remove_None: bool = False) -> List[Any]:
+    def get_param_list(self, param: str, remove_None: bool = False) -> list[Any]:
         values = [sm if param == "#SM#" else sm.load_param(param) for sm in self.StorageManagerList]
         return [v for v in values if v is not None] if remove_None else values
 
-    def get_multi_param_list(self, params: List[str], remove_None: bool = False) -> List[List[Any]]:
+    def get_multi_param_list(self, params: list[str], remove_None: bool = False) -> list[list[Any]]:
         return [self.get_param_list(p, remove_None) for p in params]
 
 
 def load_datapoints(*args: Any, **kwargs: Any) -> Any:  # pragma: no cover - evolution tooling
-    raise NotImplementedError("load_datapoints belongs to PymoNNto's evolution tooling, "
-                              "which mnn-studio does not provide")
+    raise NotImplementedError(
+        "load_datapoints belongs to PymoNNto's evolution tooling, which mnn-studio does not provide"
+    )

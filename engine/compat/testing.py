@@ -1,7 +1,8 @@
 """Helpers for testing a single behavior in a minimal network."""
+
 from __future__ import annotations
 
-from typing import Any, Dict, Tuple
+from typing import Any
 
 from engine.model.behavior import Behavior
 from engine.model.network import Network
@@ -10,8 +11,9 @@ from engine.model.neuron_group import NeuronGroup
 __all__ = ["behavior_test_environment"]
 
 
-def behavior_test_environment(behavior: Any, size: int = 1, initialize: bool = True,
-                              iteration: int = 0) -> Tuple[Network, NeuronGroup, Dict[Any, Behavior]]:
+def behavior_test_environment(
+    behavior: Any, size: int = 1, initialize: bool = True, iteration: int = 0
+) -> tuple[Network, NeuronGroup, dict[Any, Behavior]]:
     """Build ``Network(tag='Network')`` with one group ``'Neuron'`` carrying ``behavior``.
 
     A single behavior is wrapped as ``{1: behavior}``. The network is initialized (unless

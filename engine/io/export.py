@@ -2,24 +2,26 @@
 
 Call between iterations (``runner.call(export_recordings, net, path)``) while a runner steps.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import os
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 import numpy as np
 
-from engine.io.state import _NUMERIC_KINDS, _atomic_write, _objects
+from engine.io.files import NUMERIC_KINDS, atomic_write, network_objects
 
-__all__ = ['export_recordings']
+__all__ = ["export_recordings"]
 
 
-def _recordings(net: Any) -> List[Tuple[str, Any, Dict[str, np.ndarray]]]:
+def _recordings(net: Any) -> list[tuple[str, Any, dict[str, np.ndarray]]]:
     from engine.recording.recorders import EventRecorder, Recorder
+
     out = []
-    for _, obj in _objects(net):
+    for _, obj in network_objects(net):
         for behavior in obj.behavior.values():
             if isinstance(behavior, Recorder):
                 prefix = f"{obj.tags[0] if obj is not net else 'net'}.{behavior.tags[0]}"
@@ -27,7 +29,7 @@ def _recordings(net: Any) -> List[Tuple[str, Any, Dict[str, np.ndarray]]]:
     return out
 
 
-def export_recordings(net: Any, path: str, fmt: Optional[str] = None) -> List[str]:
+def export_recordings(net: Any, path: str, fmt: str | None = None) -> list[str]:
     """Write every recorder's data to ``path`` and return the files written.
 
     ``fmt``: ``'npz'`` or ``'csv'`` (default: from the extension). NPZ: one array per recorded
@@ -37,35 +39,42 @@ def export_recordings(net: Any, path: str, fmt: Optional[str] = None) -> List[st
     give ``<var>.t`` / ``<var>.i`` columns with one row per event. Non-numeric data is skipped.
     """
     path = os.fspath(path)
-    fmt = (fmt or os.path.splitext(path)[1].lstrip('.') or 'npz').lower()
+    fmt = (fmt or os.path.splitext(path)[1].lstrip(".") or "npz").lower()
     recs = _recordings(net)
     if not recs:
-        raise ValueError('the network has no Recorder or EventRecorder; nothing to export')
-    if fmt == 'npz':
-        payload = {f'{prefix}.{var}': np.asarray(data) for prefix, _, state in recs for var, data in state.items()
-                   if np.asarray(data).dtype.kind in _NUMERIC_KINDS}
-        _atomic_write(path, lambda fh: np.savez(fh, **payload))
+        raise ValueError("the network has no Recorder or EventRecorder; nothing to export")
+    if fmt == "npz":
+        payload = {
+            f"{prefix}.{var}": np.asarray(data)
+            for prefix, _, state in recs
+            for var, data in state.items()
+            if np.asarray(data).dtype.kind in NUMERIC_KINDS
+        }
+        atomic_write(path, lambda fh: np.savez(fh, **payload))
         return [path]
-    if fmt != 'csv':
+    if fmt != "csv":
         raise ValueError(f"unknown export format {fmt!r}; use 'npz' or 'csv'")
-    stem = path[:-4] if path.lower().endswith('.csv') else path
+    stem = path[:-4] if path.lower().endswith(".csv") else path
     written = []
     for prefix, is_events, state in recs:
-        target = path if len(recs) == 1 else f'{stem}.{prefix}.csv'
+        target = path if len(recs) == 1 else f"{stem}.{prefix}.csv"
         columns = _csv_columns(state, is_events)
-        _atomic_write(target, lambda fh, c=columns: _write_csv(fh, c))
+        atomic_write(target, lambda fh, c=columns: _write_csv(fh, c))
         written.append(target)
     return written
 
 
-def _csv_columns(state: Dict[str, np.ndarray], is_events: bool) -> List[Tuple[str, np.ndarray]]:
-    columns: List[Tuple[str, np.ndarray]] = []
+def _csv_columns(state: dict[str, np.ndarray], is_events: bool) -> list[tuple[str, np.ndarray]]:
+    columns: list[tuple[str, np.ndarray]] = []
     for var, data in state.items():
         data = np.asarray(data)
-        if data.dtype.kind not in _NUMERIC_KINDS:
+        if data.dtype.kind not in NUMERIC_KINDS:
             continue
         if is_events:
-            columns += [(f'{var}.t', data[:, 0]), (f'{var}.i', data[:, 1] if data.shape[1] > 1 else data[:, 0])]
+            columns += [
+                (f"{var}.t", data[:, 0]),
+                (f"{var}.i", data[:, 1] if data.shape[1] > 1 else data[:, 0]),
+            ]
             continue
         if data.ndim <= 1:
             columns.append((var, data.reshape(-1)))
@@ -76,12 +85,12 @@ def _csv_columns(state: Dict[str, np.ndarray], is_events: bool) -> List[Tuple[st
     return columns
 
 
-def _write_csv(fh: Any, columns: List[Tuple[str, np.ndarray]]) -> None:
-    text = io.TextIOWrapper(fh, encoding='utf-8', newline='')
+def _write_csv(fh: Any, columns: list[tuple[str, np.ndarray]]) -> None:
+    text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow([name for name, _ in columns])
     rows = max((len(c) for _, c in columns), default=0)
     for r in range(rows):
-        writer.writerow([repr(c[r].item()) if r < len(c) else '' for _, c in columns])
+        writer.writerow([repr(c[r].item()) if r < len(c) else "" for _, c in columns])
     text.flush()
     text.detach()

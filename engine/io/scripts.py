@@ -17,9 +17,8 @@ empty recordings). An exception there does not fail the load: it ends the script
 ``result.deferred_error`` (pass ``strict=True`` to raise instead). Any other exception becomes a
 :class:`ScriptError` carrying the script's line number.
 """
-from __future__ import annotations
 
-from engine.exceptions import ScriptError, ScriptSyntaxError, ScriptImportError, ScriptRuntimeError, ScriptExitError, ScriptInputError, NoNetworkError  # noqa: F401 (re-exported)
+from __future__ import annotations
 
 import builtins
 import contextlib
@@ -30,17 +29,40 @@ import threading
 import traceback
 import types
 import warnings
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Sequence
+from typing import Any
 
-__all__ = ['load_script', 'ScriptResult', 'ScriptError', 'ScriptSyntaxError', 'ScriptImportError',
-           'ScriptRuntimeError', 'ScriptExitError', 'ScriptInputError', 'NoNetworkError',
-           'SimulationRequest', 'UIRequest', 'hand_over', 'in_build_mode']
+from engine.exceptions import (  # noqa: F401 (re-exported)
+    NoNetworkError,
+    ScriptError,
+    ScriptExitError,
+    ScriptImportError,
+    ScriptInputError,
+    ScriptRuntimeError,
+    ScriptSyntaxError,
+)
 
-_BUILD_LOCK = threading.RLock()          # sys.path, sys.argv, sys.modules['__main__'] are process-wide
+__all__ = [
+    "load_script",
+    "ScriptResult",
+    "ScriptError",
+    "ScriptSyntaxError",
+    "ScriptImportError",
+    "ScriptRuntimeError",
+    "ScriptExitError",
+    "ScriptInputError",
+    "NoNetworkError",
+    "SimulationRequest",
+    "UIRequest",
+    "hand_over",
+    "in_build_mode",
+]
+
+_BUILD_LOCK = threading.RLock()  # sys.path, sys.argv, sys.modules['__main__'] are process-wide
 _local = threading.local()
-_PROTECTED_PACKAGES = ('engine', 'PymoNNto', 'studio')
-_MAX_CAPTURE = 1 << 20                   # keep at most the last 1 MiB of captured output
+_PROTECTED_PACKAGES = ("engine", "PymoNNto", "studio")
+_MAX_CAPTURE = 1 << 20  # keep at most the last 1 MiB of captured output
 
 
 # ------------------------------------------------------------------------------------------- result
@@ -50,7 +72,7 @@ class SimulationRequest:
 
     network: Any
     iterations: Any
-    lineno: Optional[int] = None
+    lineno: int | None = None
 
 
 @dataclass
@@ -58,8 +80,8 @@ class UIRequest:
     """One ``Network_UI(...)`` / ``.show()`` hand-over."""
 
     network: Any
-    title: Optional[str] = None
-    options: Dict[str, Any] = field(default_factory=dict)
+    title: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,15 +103,15 @@ class ScriptResult:
     """
 
     path: str
-    networks: List[Any]
-    namespace: Dict[str, Any]
-    stdout: str = ''
-    stderr: str = ''
-    simulation_requests: List[SimulationRequest] = field(default_factory=list)
-    ui_requests: List[UIRequest] = field(default_factory=list)
-    deferred_error: Optional[ScriptError] = None
+    networks: list[Any]
+    namespace: dict[str, Any]
+    stdout: str = ""
+    stderr: str = ""
+    simulation_requests: list[SimulationRequest] = field(default_factory=list)
+    ui_requests: list[UIRequest] = field(default_factory=list)
+    deferred_error: ScriptError | None = None
     exit_code: Any = None
-    docstring: Optional[str] = None
+    docstring: str | None = None
     module: Any = field(default=None, repr=False)
 
     @property
@@ -100,7 +122,7 @@ class ScriptResult:
         return self.networks[-1] if self.networks else None
 
     @property
-    def requested_iterations(self) -> List[Any]:
+    def requested_iterations(self) -> list[Any]:
         """Iteration counts of the deferred ``simulate_iterations`` calls, in order."""
         return [r.iterations for r in self.simulation_requests]
 
@@ -110,10 +132,10 @@ class ScriptResult:
         for req in reversed(self.ui_requests):
             if req.title:
                 return str(req.title)
-        first = (self.docstring or '').strip().splitlines()[:1]
+        first = (self.docstring or "").strip().splitlines()[:1]
         if first and first[0].strip():
             text = first[0].strip()
-            return text[6:].strip() if text.lower().startswith('title:') else text
+            return text[6:].strip() if text.lower().startswith("title:") else text
         return os.path.splitext(os.path.basename(self.path))[0]
 
 
@@ -121,26 +143,26 @@ class ScriptResult:
 class _Build:
     def __init__(self, path: str) -> None:
         self.path = path
-        self.simulations: List[SimulationRequest] = []
-        self.ui: List[UIRequest] = []
+        self.simulations: list[SimulationRequest] = []
+        self.ui: list[UIRequest] = []
 
 
 def in_build_mode() -> bool:
     """Whether the calling thread is running a script under :func:`load_script`."""
-    return bool(getattr(_local, 'builds', None))
+    return bool(getattr(_local, "builds", None))
 
 
-def hand_over(network: Any, title: Optional[str] = None, **options: Any) -> bool:
+def hand_over(network: Any, title: str | None = None, **options: Any) -> bool:
     """Called by ``Network_UI.show()``: in build mode record the hand-over and return True; otherwise
     return False (the caller then opens the studio)."""
-    builds = getattr(_local, 'builds', None)
+    builds = getattr(_local, "builds", None)
     if not builds:
         return False
     builds[-1].ui.append(UIRequest(network, title, dict(options)))
     return True
 
 
-def _script_line(build: _Build) -> Optional[int]:
+def _script_line(build: _Build) -> int | None:
     frame = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_filename == build.path:
@@ -154,7 +176,7 @@ class _ThreadCapture(io.TextIOBase):
 
     def __init__(self, original: Any, thread_id: int, echo: bool) -> None:
         self._original, self._thread, self._echo = original, thread_id, echo
-        self._chunks: List[str] = []
+        self._chunks: list[str] = []
         self._size = 0
 
     def write(self, text: str) -> int:
@@ -173,7 +195,7 @@ class _ThreadCapture(io.TextIOBase):
             self._original.flush()
 
     def getvalue(self) -> str:
-        return ''.join(self._chunks)
+        return "".join(self._chunks)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._original, name)
@@ -190,52 +212,55 @@ def _patched(obj: Any, name: str, value: Any) -> Iterator[None]:
 
 
 def _no_input(thread_id: int, original: Any) -> Any:
-    def input(prompt: str = '') -> str:  # noqa: A001 - replaces the builtin while building
+    def input(prompt: str = "") -> str:  # noqa: A001 - replaces the builtin while building
         if threading.get_ident() != thread_id:
             return original(prompt)
-        raise ScriptInputError('the script called input(); scripts opened in the studio cannot read from '
-                               'the terminal. Replace input() by a constant or a command-line argument '
-                               '(sys.argv).')
+        raise ScriptInputError(
+            "the script called input(); scripts opened in the studio cannot read from "
+            "the terminal. Replace input() by a constant or a command-line argument "
+            "(sys.argv)."
+        )
+
     return input
 
 
 @contextlib.contextmanager
 def _matplotlib_headless() -> Iterator[None]:
     """Agg for scripts that import matplotlib during the build; never imports it ourselves."""
-    old_env = os.environ.get('MPLBACKEND')
-    pyplot = sys.modules.get('matplotlib.pyplot')
-    if 'matplotlib' not in sys.modules:
-        os.environ['MPLBACKEND'] = 'Agg'
+    old_env = os.environ.get("MPLBACKEND")
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if "matplotlib" not in sys.modules:
+        os.environ["MPLBACKEND"] = "Agg"
     elif pyplot is None:
-        sys.modules['matplotlib'].use('Agg')
+        sys.modules["matplotlib"].use("Agg")
     with warnings.catch_warnings():
-        warnings.filterwarnings('ignore', message='.*non-interactive.*cannot be shown')
-        warnings.filterwarnings('ignore', message='.*Matplotlib is currently using agg.*')
+        warnings.filterwarnings("ignore", message=".*non-interactive.*cannot be shown")
+        warnings.filterwarnings("ignore", message=".*Matplotlib is currently using agg.*")
         try:
-            if pyplot is not None:       # already imported with some backend: make show() a no-op
-                with _patched(pyplot, 'show', lambda *a, **k: None):
+            if pyplot is not None:  # already imported with some backend: make show() a no-op
+                with _patched(pyplot, "show", lambda *a, **k: None):
                     yield
             else:
                 yield
         finally:
             if old_env is None:
-                os.environ.pop('MPLBACKEND', None)
+                os.environ.pop("MPLBACKEND", None)
             else:
-                os.environ['MPLBACKEND'] = old_env
+                os.environ["MPLBACKEND"] = old_env
 
 
 # ------------------------------------------------------------------------------------------- errors → lines
 def _locate(exc: BaseException, path: str) -> tuple:
     """(script lineno, script line text, innermost user frame outside the script or None)."""
     frames = traceback.extract_tb(exc.__traceback__)
-    lineno, text, inner = None, '', None
+    lineno, text, inner = None, "", None
     for fr in frames:
         if fr.filename == path:
-            lineno, text, inner = fr.lineno, fr.line or '', None
+            lineno, text, inner = fr.lineno, fr.line or "", None
         elif lineno is not None and os.path.dirname(os.path.abspath(fr.filename)) == os.path.dirname(path):
             inner = fr
     if lineno is None and isinstance(exc, SyntaxError) and exc.filename == path:
-        lineno, text = exc.lineno, exc.text or ''
+        lineno, text = exc.lineno, exc.text or ""
     return lineno, text, inner
 
 
@@ -243,7 +268,7 @@ def _script_traceback(exc: BaseException, path: str) -> str:
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != path:
         tb = tb.tb_next
-    return ''.join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
+    return "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
 
 
 def _convert(exc: BaseException, path: str) -> ScriptError:
@@ -254,17 +279,30 @@ def _convert(exc: BaseException, path: str) -> ScriptError:
         return type(exc)(exc.message, path, lineno, text, exc.exception or exc, tb_text)
     if isinstance(exc, ModuleNotFoundError):
         name = exc.name or str(exc)
-        return ScriptImportError(f"the script imports '{name}', which is not installed "
-                                 f"(No module named '{name}')", path, lineno, text, exc, tb_text)
-    msg = f'{type(exc).__name__}: {exc}'
+        return ScriptImportError(
+            f"the script imports '{name}', which is not installed (No module named '{name}')",
+            path,
+            lineno,
+            text,
+            exc,
+            tb_text,
+        )
+    msg = f"{type(exc).__name__}: {exc}"
     if inner is not None:
-        msg += f' (in {os.path.basename(inner.filename)}, line {inner.lineno})'
+        msg += f" (in {os.path.basename(inner.filename)}, line {inner.lineno})"
     return ScriptRuntimeError(msg, path, lineno, text, exc, tb_text)
 
 
 # ------------------------------------------------------------------------------------------- main entry
-def load_script(path: str, argv: Sequence[str] = (), *, source: Optional[str] = None, echo: bool = False,
-                chdir: bool = False, strict: bool = False) -> ScriptResult:
+def load_script(
+    path: str,
+    argv: Sequence[str] = (),
+    *,
+    source: str | None = None,
+    echo: bool = False,
+    chdir: bool = False,
+    strict: bool = False,
+) -> ScriptResult:
     """Run the script at ``path`` in build mode and return what it built.
 
     Parameters
@@ -285,28 +323,33 @@ def load_script(path: str, argv: Sequence[str] = (), *, source: Optional[str] = 
     path = os.path.abspath(os.fspath(path))
     if source is None:
         try:
-            with open(path, 'rb') as fh:
+            with open(path, "rb") as fh:
                 raw = fh.read()
         except OSError as exc:
-            raise ScriptError(f'cannot read the script: {exc.strerror or exc}', path) from None
+            raise ScriptError(f"cannot read the script: {exc.strerror or exc}", path) from None
         source_text: Any = raw
     else:
         source_text = source
     try:
-        code = compile(source_text, path, 'exec', dont_inherit=True)
+        code = compile(source_text, path, "exec", dont_inherit=True)
     except SyntaxError as exc:
-        raise ScriptSyntaxError(f'{type(exc).__name__}: {exc.msg}', path, exc.lineno, exc.text or '', exc) from None
+        raise ScriptSyntaxError(
+            f"{type(exc).__name__}: {exc.msg}", path, exc.lineno, exc.text or "", exc
+        ) from None
     except ValueError as exc:  # null bytes and the like
-        raise ScriptSyntaxError(f'the file is not a Python script ({exc})', path) from None
+        raise ScriptSyntaxError(f"the file is not a Python script ({exc})", path) from None
     with _BUILD_LOCK:
         return _run(code, path, list(argv), echo, chdir, strict)
 
 
-def _run(code: types.CodeType, path: str, argv: List[str], echo: bool, chdir: bool, strict: bool) -> ScriptResult:
-    from engine.model import genome, network as network_module
+def _run(
+    code: types.CodeType, path: str, argv: list[str], echo: bool, chdir: bool, strict: bool
+) -> ScriptResult:
+    from engine.model import genome
+    from engine.model import network as network_module
 
     folder = os.path.dirname(path)
-    module = types.ModuleType('__main__')
+    module = types.ModuleType("__main__")
     module.__file__ = path
     module.__builtins__ = builtins  # type: ignore[attr-defined]
     namespace = module.__dict__
@@ -315,31 +358,38 @@ def _run(code: types.CodeType, path: str, argv: List[str], echo: bool, chdir: bo
     out = _ThreadCapture(sys.stdout, me, echo)
     err = _ThreadCapture(sys.stderr, me, echo)
     modules_before = set(sys.modules)
-    old_main, old_argv, old_cwd = sys.modules.get('__main__'), sys.argv, os.getcwd()
+    old_main, old_argv, old_cwd = sys.modules.get("__main__"), sys.argv, os.getcwd()
 
     def defer(net: Any, iterations: Any, **_options: Any) -> None:
         build.simulations.append(SimulationRequest(net, iterations, _script_line(build)))
         return None
 
     genome.reset_genome()
-    _local.builds = getattr(_local, 'builds', []) + [build]
+    _local.builds = getattr(_local, "builds", []) + [build]
     sys.path.insert(0, folder)
     sys.argv = [path] + argv
-    sys.modules['__main__'] = module
-    failure: Optional[BaseException] = None
+    sys.modules["__main__"] = module
+    failure: BaseException | None = None
     exit_code = None
     try:
         if chdir:
             os.chdir(folder)
-        with network_module.collect_networks() as networks, network_module.intercept_simulation(defer), \
-                _patched(sys, 'stdout', out), _patched(sys, 'stderr', err), \
-                _patched(builtins, 'input', _no_input(me, builtins.input)), _matplotlib_headless():
+        with (
+            network_module.collect_networks() as networks,
+            network_module.intercept_simulation(defer),
+            _patched(sys, "stdout", out),
+            _patched(sys, "stderr", err),
+            _patched(builtins, "input", _no_input(me, builtins.input)),
+            _matplotlib_headless(),
+        ):
             try:
                 exec(code, namespace)
             except SystemExit as exc:
                 exit_code = exc.code
                 if exc.code not in (None, 0):
-                    failure = ScriptExitError(f'the script called sys.exit({exc.code!r})', path, exception=exc)
+                    failure = ScriptExitError(
+                        f"the script called sys.exit({exc.code!r})", path, exception=exc
+                    )
                     failure.__traceback__ = exc.__traceback__
             except Exception as exc:  # noqa: BLE001 - converted to a ScriptError below
                 failure = exc
@@ -347,27 +397,43 @@ def _run(code: types.CodeType, path: str, argv: List[str], echo: bool, chdir: bo
         _local.builds = _local.builds[:-1]
         sys.argv = old_argv
         if old_main is not None:
-            sys.modules['__main__'] = old_main
+            sys.modules["__main__"] = old_main
         with contextlib.suppress(ValueError):
             sys.path.remove(folder)
         if chdir:
             os.chdir(old_cwd)
         _forget_script_modules(modules_before, folder)
 
-    result = ScriptResult(path, list(networks), namespace, out.getvalue(), err.getvalue(), build.simulations,
-                          build.ui, None, exit_code, namespace.get('__doc__'), module)
+    result = ScriptResult(
+        path,
+        list(networks),
+        namespace,
+        out.getvalue(),
+        err.getvalue(),
+        build.simulations,
+        build.ui,
+        None,
+        exit_code,
+        namespace.get("__doc__"),
+        module,
+    )
     for req in build.ui:
         if not any(req.network is n for n in result.networks):
             result.networks.append(req.network)
     if failure is not None:
-        converted = failure if isinstance(failure, ScriptError) and failure.lineno else _convert(failure, path)
+        converted = (
+            failure if isinstance(failure, ScriptError) and failure.lineno else _convert(failure, path)
+        )
         if build.simulations and result.networks and not strict and not isinstance(failure, ScriptExitError):
             result.deferred_error = converted
         else:
             raise converted from (failure if failure is not converted else None)
     if not result.networks:
-        raise NoNetworkError('the script ran but built no Network. A script for the studio must create one, '
-                             'e.g. net = Network(), add NeuronGroups and call net.initialize()', path)
+        raise NoNetworkError(
+            "the script ran but built no Network. A script for the studio must create one, "
+            "e.g. net = Network(), add NeuronGroups and call net.initialize()",
+            path,
+        )
     return result
 
 
@@ -375,8 +441,8 @@ def _forget_script_modules(before: set, folder: str) -> None:
     """Drop modules imported from the script's folder during the build, so a reload sees edits."""
     prefix = folder + os.sep
     for name in set(sys.modules) - before:
-        if name.split('.')[0] in _PROTECTED_PACKAGES:
+        if name.split(".")[0] in _PROTECTED_PACKAGES:
             continue
-        file = getattr(sys.modules.get(name), '__file__', None)
+        file = getattr(sys.modules.get(name), "__file__", None)
         if file and os.path.abspath(file).startswith(prefix):
             sys.modules.pop(name, None)

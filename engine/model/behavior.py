@@ -4,12 +4,13 @@ A behavior is attached to a parent (a NeuronGroup, a SynapseGroup or the Network
 numeric key. ``initialize(parent)`` runs once when the network is initialized and
 ``iteration(parent)`` at every step, in the global order of the keys.
 """
+
 from __future__ import annotations
 
 import ast
 import inspect
 import textwrap
-from typing import Any, Dict, List
+from typing import Any
 
 from engine.model.genome import substitute_genes
 from engine.model.tagging import TaggableObjectBase
@@ -18,7 +19,7 @@ __all__ = ["Behavior", "is_empty_function", "deprecated_warning"]
 
 _TRUE_TEXT = {"true", "1", "yes", "on"}
 _FALSE_TEXT = {"false", "0", "no", "off"}
-_empty_cache: Dict[Any, bool] = {}
+_empty_cache: dict[Any, bool] = {}
 
 
 def deprecated_warning(message: str) -> None:
@@ -40,11 +41,15 @@ def is_empty_function(func: Any) -> bool:
         _empty_cache[code] = False
         return False
     statements = list(body)
-    if statements and isinstance(statements[0], ast.Expr) and isinstance(
-            getattr(statements[0], "value", None), ast.Constant):
+    if (
+        statements
+        and isinstance(statements[0], ast.Expr)
+        and isinstance(getattr(statements[0], "value", None), ast.Constant)
+    ):
         statements = statements[1:]  # docstring or a bare '...'
-    empty = all(isinstance(s, ast.Pass) or (isinstance(s, ast.Return) and s.value is None)
-                for s in statements)
+    empty = all(
+        isinstance(s, ast.Pass) or (isinstance(s, ast.Return) and s.value is None) for s in statements
+    )
     _empty_cache[code] = empty
     return empty
 
@@ -69,17 +74,19 @@ class Behavior(TaggableObjectBase):
     initialize_last = False
 
     def __init__(self, *args: Any, **kwargs: Any):
-        self.init_kwargs: Dict[str, Any] = dict(kwargs)
+        self.init_kwargs: dict[str, Any] = dict(kwargs)
         for index, value in enumerate(args):
             self.init_kwargs[f"arg_{index}"] = value
-        self.used_attr_keys: List[str] = []
+        self.used_attr_keys: list[str] = []
         self.parent: Any = None
         self.behavior_enabled = bool(self.parameter("behavior_enabled", True))
         super().__init__(tag=self.parameter("tag", None))
         for legacy, new in (("set_variables", "initialize"), ("new_iteration", "iteration")):
             if hasattr(type(self), legacy):
-                raise Exception(f"{type(self).__name__} defines '{legacy}', the old name of "
-                                f"'{new}': please rename the method to '{new}'")
+                raise Exception(
+                    f"{type(self).__name__} defines '{legacy}', the old name of "
+                    f"'{new}': please rename the method to '{new}'"
+                )
         self.empty_iteration_function = is_empty_function(type(self).iteration)
 
     # ------------------------------------------------------------------ to override
@@ -95,9 +102,15 @@ class Behavior(TaggableObjectBase):
 
     # ------------------------------------------------------------------ parameters
 
-    def parameter(self, key: str, default: Any = None, neurons: Any = None,
-                  do_not_diversify: bool = False, search_other_behaviors: bool = False,
-                  required: bool = False) -> Any:
+    def parameter(
+        self,
+        key: str,
+        default: Any = None,
+        neurons: Any = None,
+        do_not_diversify: bool = False,
+        search_other_behaviors: bool = False,
+        required: bool = False,
+    ) -> Any:
         """Read the constructor argument ``key``.
 
         Strings with parentheses become per-neuron (or per-synapse) values when ``neurons``
@@ -152,9 +165,11 @@ class Behavior(TaggableObjectBase):
         """Print a warning for every constructor argument ``initialize`` never read."""
         for key in self.init_kwargs:
             if key not in self.used_attr_keys:
-                print(f'Warning: "{key}" not used in initialize of {self} behavior! '
-                      f"Make sure that \"{key}\" is spelled correctly and parameter('{key}',...) "
-                      f"is called in initialize. Valid attributes are:{self.used_attr_keys}")
+                print(
+                    f'Warning: "{key}" not used in initialize of {self} behavior! '
+                    f"Make sure that \"{key}\" is spelled correctly and parameter('{key}',...) "
+                    f"is called in initialize. Valid attributes are:{self.used_attr_keys}"
+                )
 
     def set_gene_variables(self) -> None:
         """Substitute genes (``'[0.5#threshold]'``) in every string argument."""
@@ -164,11 +179,11 @@ class Behavior(TaggableObjectBase):
 
     # ------------------------------------------------------------------ hooks and lookup
 
-    def find_objects(self, key: Any) -> List[Any]:
+    def find_objects(self, key: Any) -> list[Any]:
         """What this behavior exposes to tag lookups besides itself (recorded series)."""
         return []
 
-    def _children_matches(self, key: Any) -> List[Any]:
+    def _children_matches(self, key: Any) -> list[Any]:
         return self.find_objects(key)
 
     def get_UI_Tabs(self) -> list:
@@ -194,8 +209,7 @@ def _cast_text(value: str, default: Any, key: str) -> Any:
             return True
         if lowered in _FALSE_TEXT:
             return False
-        raise ValueError(f"parameter {key!r}: cannot read {value!r} as a bool "
-                         "(use true/false/1/0)")
+        raise ValueError(f"parameter {key!r}: cannot read {value!r} as a bool (use true/false/1/0)")
     if text.endswith("%"):
         try:
             return float(text[:-1]) / 100.0
@@ -207,5 +221,6 @@ def _cast_text(value: str, default: Any, key: str) -> Any:
         try:
             return float(text)
         except ValueError:
-            raise ValueError(f"parameter {key!r}: cannot read {value!r} as "
-                             f"{type(default).__name__} (default {default!r})") from None
+            raise ValueError(
+                f"parameter {key!r}: cannot read {value!r} as {type(default).__name__} (default {default!r})"
+            ) from None

@@ -1,18 +1,20 @@
 """Behavior management shared by Network, NeuronGroup and SynapseGroup."""
+
 from __future__ import annotations
 
 import numbers
-from typing import Any, Dict, List, Mapping, Sequence, Union
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from engine.model.behavior import Behavior, deprecated_warning
 from engine.model.tagging import set_shortcut
 
 __all__ = ["BehaviorHost", "normalize_behaviors"]
 
-BehaviorSpec = Union[None, Mapping[Any, Behavior], Sequence[Behavior]]
+BehaviorSpec = Mapping[Any, Behavior] | Sequence[Behavior] | None
 
 
-def normalize_behaviors(behavior: BehaviorSpec, owner: str) -> Dict[Any, Behavior]:
+def normalize_behaviors(behavior: BehaviorSpec, owner: str) -> dict[Any, Behavior]:
     """A behavior dict from a dict, a list (keys 0..n-1) or None."""
     if behavior is None:
         return {}
@@ -21,16 +23,21 @@ def normalize_behaviors(behavior: BehaviorSpec, owner: str) -> Dict[Any, Behavio
     if isinstance(behavior, (list, tuple)):
         return dict(enumerate(behavior))
     if isinstance(behavior, Behavior):
-        raise TypeError(f"{owner}: behavior must be a dict {{key: Behavior}} or a list, got a single "
-                        f"{type(behavior).__name__}; write behavior={{1: {type(behavior).__name__}(...)}}")
-    raise TypeError(f"{owner}: behavior must be a dict {{key: Behavior}} or a list, "
-                    f"got {type(behavior).__name__}")
+        raise TypeError(
+            f"{owner}: behavior must be a dict {{key: Behavior}} or a list, got a single "
+            f"{type(behavior).__name__}; write behavior={{1: {type(behavior).__name__}(...)}}"
+        )
+    raise TypeError(
+        f"{owner}: behavior must be a dict {{key: Behavior}} or a list, got {type(behavior).__name__}"
+    )
 
 
 def _check_key(key: Any, owner: Any) -> None:
     if not isinstance(key, numbers.Real) or isinstance(key, bool):
-        raise TypeError(f"behavior key {key!r} on {owner} is not a number: keys are numbers "
-                        "(int or float) that give the order of execution")
+        raise TypeError(
+            f"behavior key {key!r} on {owner} is not a number: keys are numbers "
+            "(int or float) that give the order of execution"
+        )
 
 
 class BehaviorHost:
@@ -39,7 +46,7 @@ class BehaviorHost:
     Every behavior is also registered in the network's single, globally ordered schedule.
     """
 
-    behavior: Dict[Any, Behavior]
+    behavior: dict[Any, Behavior]
     recording: bool
 
     def _host_network(self) -> Any:
@@ -48,13 +55,16 @@ class BehaviorHost:
     def _attach(self, key: Any, behavior: Behavior) -> None:
         _check_key(key, self._describe())
         if not isinstance(behavior, Behavior):
-            raise TypeError(f"{self._describe()}: behavior under key {key!r} is "
-                            f"{behavior!r} ({type(behavior).__name__}), not a Behavior instance"
-                            + (" - did you forget the parentheses?" if isinstance(behavior, type)
-                               else ""))
+            raise TypeError(
+                f"{self._describe()}: behavior under key {key!r} is "
+                f"{behavior!r} ({type(behavior).__name__}), not a Behavior instance"
+                + (" - did you forget the parentheses?" if isinstance(behavior, type) else "")
+            )
         if key in self.behavior:
-            raise Exception(f"Error: Key already exists. {self._describe()} already has a behavior "
-                            f"under key {key!r} ({self.behavior[key]})")
+            raise Exception(
+                f"Error: Key already exists. {self._describe()} already has a behavior "
+                f"under key {key!r} ({self.behavior[key]})"
+            )
         self.behavior[key] = behavior
         behavior.parent = self
         net = self._host_network()
@@ -120,8 +130,8 @@ class BehaviorHost:
     def deactivate_behaviors(self, tag: Any) -> None:
         self.set_behaviors(tag, False)
 
-    def _children_matches(self, key: Any) -> List[Any]:
-        found: List[Any] = []
+    def _children_matches(self, key: Any) -> list[Any]:
+        found: list[Any] = []
         try:
             if key in self.behavior and not isinstance(key, bool):
                 found.append(self.behavior[key])

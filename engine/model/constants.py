@@ -1,4 +1,5 @@
 """Constants user scripts use: synapse directions, matrix layouts, dtypes and colours."""
+
 import numpy as np
 
 afferent = pre = preSynaptic = dendrite = 0

@@ -4,20 +4,34 @@ Evolution tooling starts a script with arguments such as ``threshold=0.6``; the 
 them with ``get_gene('threshold', 0.5)`` or writes ``Behavior(threshold='[0.5#threshold]')``
 and ``net.initialize()`` substitutes the gene value into the string.
 """
+
 from __future__ import annotations
 
 import re
 import sys
-from typing import Any, Dict, Optional
+from typing import Any
 
 __all__ = [
-    "set_genome", "get_genome", "get_gene", "gene", "reset_genome", "substitute_genes",
-    "format_gene", "cast_to_default", "evolution_meta",
+    "set_genome",
+    "get_genome",
+    "get_gene",
+    "gene",
+    "reset_genome",
+    "substitute_genes",
+    "format_gene",
+    "cast_to_default",
+    "evolution_meta",
 ]
 
-_genome: Dict[str, Any] = {}
-_meta: Dict[str, Any] = {"loaded": False, "evo_name": None, "evo_id": None,
-                         "evo_generation": None, "gene_mode": False, "score": None}
+_genome: dict[str, Any] = {}
+_meta: dict[str, Any] = {
+    "loaded": False,
+    "evo_name": None,
+    "evo_id": None,
+    "evo_generation": None,
+    "gene_mode": False,
+    "score": None,
+}
 
 # a gene reference: '[default#name]' or '[name]'
 _GENE_REF = re.compile(r"\[([^\[\]#]*)#([A-Za-z_]\w*)\]|\[([A-Za-z_]\w*)\]")
@@ -43,18 +57,17 @@ def _load_from_argv() -> None:
 def reset_genome() -> None:
     """Forget every gene and the evolution metadata (used between script loads)."""
     _genome.clear()
-    _meta.update(loaded=True, evo_name=None, evo_id=None, evo_generation=None,
-                 gene_mode=False, score=None)
+    _meta.update(loaded=True, evo_name=None, evo_id=None, evo_generation=None, gene_mode=False, score=None)
 
 
-def set_genome(genome: Dict[str, Any]) -> None:
+def set_genome(genome: dict[str, Any]) -> None:
     """Replace the whole genome."""
     _load_from_argv()
     _genome.clear()
     _genome.update(genome)
 
 
-def get_genome() -> Dict[str, Any]:
+def get_genome() -> dict[str, Any]:
     """The genome dict (live, not a copy)."""
     _load_from_argv()
     return _genome
@@ -91,7 +104,7 @@ def substitute_genes(text: str) -> str:
     """Replace every gene reference in ``text`` by its value; other brackets stay as they are."""
     _load_from_argv()
 
-    def replace(match: "re.Match[str]") -> str:
+    def replace(match: re.Match[str]) -> str:
         default_text, name, bare = match.group(1), match.group(2), match.group(3)
         if bare is not None:
             if bare not in _genome:
@@ -108,7 +121,7 @@ def substitute_genes(text: str) -> str:
     return text
 
 
-def evolution_meta() -> Dict[str, Any]:
+def evolution_meta() -> dict[str, Any]:
     """The evolution metadata of this process (read once from ``sys.argv``): ``evo_name``,
     ``evo_id``, ``evo_generation``, ``gene_mode``, ``score``."""
     _load_from_argv()

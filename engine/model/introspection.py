@@ -5,9 +5,11 @@ directly is cheap for engine objects only because :class:`~engine.model.tagging.
 gives them a plain instance dict from the start; this module is the one place that relies on it,
 so nothing outside the engine reads ``__dict__`` or calls ``vars()`` on an engine object.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, Tuple
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
@@ -17,7 +19,7 @@ __all__ = ["instance_attributes", "own_attribute", "array_attributes", "MISSING"
 MISSING: Any = object()
 
 
-def instance_attributes(obj: Any) -> Dict[str, Any]:
+def instance_attributes(obj: Any) -> dict[str, Any]:
     """A snapshot ``{name: value}`` of the attributes set on ``obj`` itself (not its class).
 
     The snapshot is a new dict: changing it does not change ``obj``. For engine objects
@@ -39,7 +41,7 @@ def own_attribute(obj: Any, name: str) -> Any:
         return MISSING
 
 
-def array_attributes(obj: Any) -> Iterator[Tuple[str, np.ndarray]]:
+def array_attributes(obj: Any) -> Iterator[tuple[str, np.ndarray]]:
     """``(name, array)`` for every numpy array set on ``obj`` itself, in creation order."""
     for name, value in instance_attributes(obj).items():
         if isinstance(value, np.ndarray):

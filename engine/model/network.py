@@ -1,23 +1,24 @@
 """The Network: registry of groups and synapse groups, the one global schedule, simulation."""
-from __future__ import annotations
 
-from engine.exceptions import NotInitializedWarning  # noqa: F401 (re-exported)
+from __future__ import annotations
 
 import bisect
 import contextlib
 import threading
 import time
 import warnings
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
+from engine.exceptions import NotInitializedWarning  # noqa: F401 (re-exported)
 from engine.model.behavior import Behavior
+from engine.model.behavior_host import BehaviorHost, normalize_behaviors
 from engine.model.constants import DxS, SxD
 from engine.model.genome import format_gene, get_genome
-from engine.model.behavior_host import BehaviorHost, normalize_behaviors
-from engine.model.weight_memory_order import WeightMemoryOrderProbe
 from engine.model.tagging import TaggableObjectBase, has_plain_attr
+from engine.model.weight_memory_order import WeightMemoryOrderProbe
 
 __all__ = ["Network", "intercept_simulation", "collect_networks", "NotInitializedWarning"]
 
@@ -25,7 +26,7 @@ _local = threading.local()
 
 
 @contextlib.contextmanager
-def intercept_simulation(handler: Optional[Callable[..., Any]]) -> Iterator[None]:
+def intercept_simulation(handler: Callable[..., Any] | None) -> Iterator[None]:
     """While active (in this thread), ``simulate_iterations`` calls ``handler`` instead.
 
     The handler is called as ``handler(net, iterations, batch_size=..., measure_block_time=...,
@@ -41,9 +42,9 @@ def intercept_simulation(handler: Optional[Callable[..., Any]]) -> Iterator[None
 
 
 @contextlib.contextmanager
-def collect_networks() -> Iterator[List["Network"]]:
+def collect_networks() -> Iterator[list[Network]]:
     """Yield a list that receives every Network constructed in this thread while active."""
-    collected: List[Network] = []
+    collected: list[Network] = []
     stack = getattr(_local, "collectors", [])
     _local.collectors = stack + [collected]
     try:
@@ -52,7 +53,7 @@ def collect_networks() -> Iterator[List["Network"]]:
         _local.collectors = stack
 
 
-ScheduleEntry = Tuple[Any, Any, Behavior]
+ScheduleEntry = tuple[Any, Any, Behavior]
 
 
 class Network(BehaviorHost, TaggableObjectBase):
@@ -71,13 +72,13 @@ class Network(BehaviorHost, TaggableObjectBase):
         how each large synapse matrix is used during the first iterations and stores it
         column-major when it is only used for column gathers such as
         ``np.sum(W[:, fired], axis=1)`` (several times faster, identical results; see
-        :mod:`engine.model.weight_memory_order`); ``'C'`` keeps every matrix row-major as PymoNNto does; ``'F'``
+        :mod:`engine.model.weight_memory_order`); ``'C'`` keeps every matrix row-major as PymoNNto
+        does; ``'F'``
         creates every matrix column-major (then float32 ``W.dot(x)`` may round differently in
         the last bit and ``W.ravel()``/``W.reshape()`` copy instead of returning views).
     """
 
-    def __init__(self, tag: Optional[str] = None, behavior: Any = None,
-                 settings: Optional[Dict[str, Any]] = None):
+    def __init__(self, tag: str | None = None, behavior: Any = None, settings: dict[str, Any] | None = None):
         TaggableObjectBase.__init__(self, tag)
         settings = dict(settings or {})
         self.settings = settings
@@ -86,23 +87,22 @@ class Network(BehaviorHost, TaggableObjectBase):
         if syn_dim not in (DxS, SxD):
             raise ValueError(f"settings 'syn_dim' must be DxS ({DxS}) or SxD ({SxD}), got {syn_dim!r}")
         self.transposed_synapse_matrix_mode = syn_dim == SxD
-        self.dt: Optional[float] = settings.get("dt")
+        self.dt: float | None = settings.get("dt")
         self.matrix_order: str = str(settings.get("matrix_order", "auto"))
         if self.matrix_order not in ("auto", "C", "F"):
-            raise ValueError("settings 'matrix_order' must be 'auto', 'C' or 'F', "
-                             f"got {self.matrix_order!r}")
-        self._memory_order_probe: Optional[WeightMemoryOrderProbe] = None
-        self.layout_decisions: Dict[str, str] = {}
+            raise ValueError(f"settings 'matrix_order' must be 'auto', 'C' or 'F', got {self.matrix_order!r}")
+        self._memory_order_probe: WeightMemoryOrderProbe | None = None
+        self.layout_decisions: dict[str, str] = {}
         self.iteration = 0
         self.recording = True
         self.network = self
-        self.NeuronGroups: List[Any] = []
-        self.SynapseGroups: List[Any] = []
-        self.analysis_modules: List[Any] = []
-        self.behavior: Dict[Any, Behavior] = {}
-        self.sorted_behavior_execution_list: List[ScheduleEntry] = []
-        self._schedule_keys: List[Any] = []
-        self._fast_schedule: Optional[list] = None
+        self.NeuronGroups: list[Any] = []
+        self.SynapseGroups: list[Any] = []
+        self.analysis_modules: list[Any] = []
+        self.behavior: dict[Any, Behavior] = {}
+        self.sorted_behavior_execution_list: list[ScheduleEntry] = []
+        self._schedule_keys: list[Any] = []
+        self._fast_schedule: list | None = None
         self.initialized = False
         for key, item in normalize_behaviors(behavior, "Network").items():
             self._attach(key, item)
@@ -127,22 +127,24 @@ class Network(BehaviorHost, TaggableObjectBase):
         self._fast_schedule = None
 
     def _build_fast_schedule(self) -> list:
-        self._fast_schedule = [(behavior, parent, behavior.iteration)
-                               for _, parent, behavior in self.sorted_behavior_execution_list
-                               if not behavior.empty_iteration_function]
+        self._fast_schedule = [
+            (behavior, parent, behavior.iteration)
+            for _, parent, behavior in self.sorted_behavior_execution_list
+            if not behavior.empty_iteration_function
+        ]
         return self._fast_schedule
 
     # ------------------------------------------------------------------ structure
 
-    def all_objects(self) -> List[Any]:
+    def all_objects(self) -> list[Any]:
         """``[network] + NeuronGroups + SynapseGroups``."""
         return [self] + self.NeuronGroups + self.SynapseGroups
 
-    def all_behaviors(self) -> List[Behavior]:
+    def all_behaviors(self) -> list[Behavior]:
         """Every behavior of every object, in object order and then dict order."""
         return [b for obj in self.all_objects() for b in obj.behavior.values()]
 
-    def _children_matches(self, key: Any) -> List[Any]:
+    def _children_matches(self, key: Any) -> list[Any]:
         found = BehaviorHost._children_matches(self, key)
         for obj in self.NeuronGroups + self.SynapseGroups:
             found.extend(obj._matches(key))
@@ -151,17 +153,17 @@ class Network(BehaviorHost, TaggableObjectBase):
     def __getattr__(self, name: str) -> Any:
         # Fallback: net.<tag> finds behaviors of groups too (e.g. net.train for a group behavior).
         if name.startswith("_") or not has_plain_attr(self, "_ready"):  # not via __dict__: see
-            raise AttributeError(name)                                    # tagging.has_plain_attr
+            raise AttributeError(name)  # tagging.has_plain_attr
         found = self[name, 0]
         if found is None:
             raise AttributeError(f"'Network' object has no attribute or tag {name!r}")
         return found
 
-    def add_behaviors_to_object(self, behaviors: Dict[Any, Behavior], obj: Any) -> None:
+    def add_behaviors_to_object(self, behaviors: dict[Any, Behavior], obj: Any) -> None:
         """``obj.add_behaviors(behaviors)`` (with initialization)."""
         obj.add_behaviors(behaviors)
 
-    def add_behaviors_to_objects(self, behaviors: Dict[Any, Behavior], objs: List[Any]) -> None:
+    def add_behaviors_to_objects(self, behaviors: dict[Any, Behavior], objs: list[Any]) -> None:
         for obj in objs:
             obj.add_behaviors(behaviors)
 
@@ -215,7 +217,7 @@ class Network(BehaviorHost, TaggableObjectBase):
             self._memory_order_probe = None
 
     def _rename_duplicate_groups(self, show_warning: bool) -> None:
-        seen: Dict[str, int] = {}
+        seen: dict[str, int] = {}
         for group in self.NeuronGroups:
             tag = group.tags[0]
             if tag in seen:
@@ -229,7 +231,7 @@ class Network(BehaviorHost, TaggableObjectBase):
 
     # ------------------------------------------------------------------ simulate
 
-    def simulate_iteration(self, measure_behavior_execution_time: bool = False) -> Optional[dict]:
+    def simulate_iteration(self, measure_behavior_execution_time: bool = False) -> dict | None:
         """Advance one step: ``iteration += 1``, then every enabled behavior in key order."""
         if not self.initialized:
             self._initialize_implicitly()
@@ -261,24 +263,36 @@ class Network(BehaviorHost, TaggableObjectBase):
         return measures
 
     def _initialize_implicitly(self) -> None:
-        warnings.warn("simulate called before Network.initialize(): initializing now "
-                      "(call net.initialize() yourself to silence this)", NotInitializedWarning,
-                      stacklevel=3)
+        warnings.warn(
+            "simulate called before Network.initialize(): initializing now "
+            "(call net.initialize() yourself to silence this)",
+            NotInitializedWarning,
+            stacklevel=3,
+        )
         self.initialize(info=False)
 
-    def simulate_iterations(self, iterations: Any, batch_size: int = 100,
-                            measure_block_time: bool = True, disable_recording: bool = False,
-                            batch_progress_update_func: Optional[Callable] = None) -> Optional[float]:
+    def simulate_iterations(
+        self,
+        iterations: Any,
+        batch_size: int = 100,
+        measure_block_time: bool = True,
+        disable_recording: bool = False,
+        batch_progress_update_func: Callable | None = None,
+    ) -> float | None:
         """Run ``iterations`` steps in blocks of ``batch_size``, printing progress per block.
 
         Returns the duration of the last full block in ms (or None).
         """
         interceptor = getattr(_local, "interceptor", None)
         if interceptor is not None:
-            return interceptor(self, iterations, batch_size=batch_size,
-                               measure_block_time=measure_block_time,
-                               disable_recording=disable_recording,
-                               batch_progress_update_func=batch_progress_update_func)
+            return interceptor(
+                self,
+                iterations,
+                batch_size=batch_size,
+                measure_block_time=measure_block_time,
+                disable_recording=disable_recording,
+                batch_progress_update_func=batch_progress_update_func,
+            )
         iterations = _as_count(iterations, "iterations")
         if iterations < 0:
             raise ValueError(f"iterations must not be negative, got {iterations}")
@@ -289,17 +303,17 @@ class Network(BehaviorHost, TaggableObjectBase):
         if disable_recording:
             self.recording_off()
         try:
-            return self._run_blocks(iterations, batch_size, measure_block_time,
-                                    batch_progress_update_func)
+            return self._run_blocks(iterations, batch_size, measure_block_time, batch_progress_update_func)
         finally:
             if disable_recording:
                 for obj, flag in zip(self.all_objects(), previous_flags):
                     obj.recording = flag
 
-    def _run_blocks(self, iterations: int, batch_size: int, measure: bool,
-                    progress: Optional[Callable]) -> Optional[float]:
+    def _run_blocks(
+        self, iterations: int, batch_size: int, measure: bool, progress: Callable | None
+    ) -> float | None:
         blocks, remainder = divmod(iterations, batch_size)
-        block_ms: Optional[float] = None
+        block_ms: float | None = None
         if self.initialized:
             self.reserve_recordings(iterations)
         step = self.simulate_iteration
@@ -311,8 +325,11 @@ class Network(BehaviorHost, TaggableObjectBase):
                 block_ms = (time.perf_counter() - start) * 1000.0
                 percent = int(block / blocks * 100)
                 remaining = (blocks - block) * block_ms / 60000.0
-                print(f"\r{batch_size}x {block}/{blocks} ({percent}%) {int(block_ms)}ms "
-                      f"{remaining:.1f}min", end="", flush=True)
+                print(
+                    f"\r{batch_size}x {block}/{blocks} ({percent}%) {int(block_ms)}ms {remaining:.1f}min",
+                    end="",
+                    flush=True,
+                )
             if progress is not None:
                 progress(block / blocks * 100.0, self)
         for _ in range(remainder):
@@ -338,7 +355,7 @@ class Network(BehaviorHost, TaggableObjectBase):
         for obj in self.all_objects():
             obj.recording = True
 
-    def clear_recorder(self, keys: Optional[List[Any]] = None) -> None:
+    def clear_recorder(self, keys: list[Any] | None = None) -> None:
         """Empty the data of every recorder (only those under the behavior keys in ``keys``)."""
         for obj in self.all_objects():
             for key, behavior in obj.behavior.items():
@@ -350,8 +367,10 @@ class Network(BehaviorHost, TaggableObjectBase):
     def __str__(self) -> str:
         neurons = sum(g.size for g in self.NeuronGroups)
         synapses = sum(s.src.size * s.dst.size for s in self.SynapseGroups)
-        lines = [f"Network{self.tags}(Neurons: {neurons}|{len(self.NeuronGroups)} groups, "
-                 f"Synapses: {synapses}|{len(self.SynapseGroups)} groups){_behavior_text(self)}"]
+        lines = [
+            f"Network{self.tags}(Neurons: {neurons}|{len(self.NeuronGroups)} groups, "
+            f"Synapses: {synapses}|{len(self.SynapseGroups)} groups){_behavior_text(self)}"
+        ]
         lines += [str(group) for group in self.NeuronGroups]
         seen_tags = []
         for sg in self.SynapseGroups:
@@ -361,8 +380,10 @@ class Network(BehaviorHost, TaggableObjectBase):
         return "\r\n".join(lines)
 
     def __repr__(self) -> str:
-        return (f"<Network {self.tags[0]!r}: {len(self.NeuronGroups)} groups, "
-                f"{len(self.SynapseGroups)} synapse groups, iteration {self.iteration}>")
+        return (
+            f"<Network {self.tags[0]!r}: {len(self.NeuronGroups)} groups, "
+            f"{len(self.SynapseGroups)} synapse groups, iteration {self.iteration}>"
+        )
 
 
 def _behavior_text(obj: Any) -> str:
@@ -371,8 +392,10 @@ def _behavior_text(obj: Any) -> str:
 
 def _as_count(value: Any, name: str) -> int:
     if isinstance(value, str):
-        raise TypeError(f"{name}={value!r}: string durations need a 'Clock' behavior, which this "
-                        "engine does not provide yet; pass a number of iterations")
+        raise TypeError(
+            f"{name}={value!r}: string durations need a 'Clock' behavior, which this "
+            "engine does not provide yet; pass a number of iterations"
+        )
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
         return int(value)
     if isinstance(value, float) and value.is_integer():

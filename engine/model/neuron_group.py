@@ -1,14 +1,15 @@
 """NeuronGroup: a population of neurons whose state lives in per-neuron numpy vectors."""
+
 from __future__ import annotations
 
 import numbers
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import numpy as np
 
 from engine.model.behavior import Behavior
-from engine.model.constants import afferent, efferent
 from engine.model.behavior_host import BehaviorHost, normalize_behaviors
+from engine.model.constants import afferent, efferent
 from engine.model.tagging import NetworkObjectBase, set_shortcut
 from engine.model.values import generate
 
@@ -33,8 +34,7 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
         RGBA colour used by the studio.
     """
 
-    def __init__(self, net: Any, size: Any, behavior: Any = None, tag: Optional[str] = None,
-                 color: Any = None):
+    def __init__(self, net: Any, size: Any, behavior: Any = None, tag: str | None = None, color: Any = None):
         if tag is None and net is not None:
             tag = f"NeuronGroup_{len(net.NeuronGroups) + 1}"
         NetworkObjectBase.__init__(self, tag)
@@ -47,8 +47,8 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
             size = 1
         self.size = _check_size(size, self.tags[0])
         self.id = np.arange(self.size)
-        self.afferent_synapses: Dict[str, List[Any]] = {"All": []}
-        self.efferent_synapses: Dict[str, List[Any]] = {"All": []}
+        self.afferent_synapses: dict[str, list[Any]] = {"All": []}
+        self.efferent_synapses: dict[str, list[Any]] = {"All": []}
         self.mask = True
         self.BaseNeuronGroup = self
         if color is not None:
@@ -59,7 +59,7 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
         for key in sorted(k for k, b in self.behavior.items() if b.initialize_on_init):
             self.behavior[key].initialize(self)
         self.recording = True
-        self.analysis_modules: List[Any] = []
+        self.analysis_modules: list[Any] = []
         self.add_tag("ng")
         if net is not None:
             net.NeuronGroups.append(self)
@@ -68,8 +68,9 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
 
     # ------------------------------------------------------------------ values
 
-    def vector(self, mode: Any = "zeros()", scale: Any = None, density: Any = None,
-               plot: bool = False) -> np.ndarray:
+    def vector(
+        self, mode: Any = "zeros()", scale: Any = None, density: Any = None, plot: bool = False
+    ) -> np.ndarray:
         """A new per-neuron array of length ``size`` (see :mod:`engine.model.values` for ``mode``)."""
         return generate(mode, (self.size,), self.def_dtype, self, scale, density)
 
@@ -96,7 +97,7 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
 
     # ------------------------------------------------------------------ synapses
 
-    def synapses(self, mode: int, tag: str = "All") -> Optional[List[Any]]:
+    def synapses(self, mode: int, tag: str = "All") -> list[Any] | None:
         """SynapseGroups arriving at (``afferent``) or leaving (``efferent``) this group."""
         if mode == afferent:
             table = self.afferent_synapses
@@ -109,11 +110,14 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
         except KeyError:
             return table.setdefault(tag, [])
 
-    def require_synapses(self, name: str, afferent: bool = True, efferent: bool = True,
-                         warning: bool = True) -> None:
+    def require_synapses(
+        self, name: str, afferent: bool = True, efferent: bool = True, warning: bool = True
+    ) -> None:
         """Make sure synapse lists for ``name`` exist, warning when they are empty."""
-        for wanted, table, label in ((afferent, self.afferent_synapses, "afferent"),
-                                     (efferent, self.efferent_synapses, "efferent")):
+        for wanted, table, label in (
+            (afferent, self.afferent_synapses, "afferent"),
+            (efferent, self.efferent_synapses, "efferent"),
+        ):
             if wanted and not table.setdefault(name, []) and warning:
                 print(f"warning: no {label} {name} synapses found")
 
@@ -134,15 +138,17 @@ def _check_size(size: Any, tag: str) -> int:
         if isinstance(size, float) and size.is_integer():
             size = int(size)
         else:
-            raise TypeError(f"NeuronGroup '{tag}': size must be a whole number or a "
-                            f"NeuronDimension, got {size!r}")
+            raise TypeError(
+                f"NeuronGroup '{tag}': size must be a whole number or a NeuronDimension, got {size!r}"
+            )
     if size < 0:
         raise ValueError(f"NeuronGroup '{tag}': size must not be negative, got {size}")
     return int(size)
 
 
-def _insert_dimension(behaviors: Dict[Any, Behavior], dimension: Behavior, given: Any,
-                      tag: str) -> Dict[Any, Behavior]:
+def _insert_dimension(
+    behaviors: dict[Any, Behavior], dimension: Behavior, given: Any, tag: str
+) -> dict[Any, Behavior]:
     if isinstance(given, (list, tuple)):
         return dict(enumerate([dimension] + list(given)))
     if 0 in behaviors:

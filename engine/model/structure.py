@@ -1,4 +1,5 @@
 """Geometry and connectivity behaviors: NeuronDimension, receptive fields, autapse removal."""
+
 from __future__ import annotations
 
 import math
@@ -8,9 +9,17 @@ import numpy as np
 
 from engine.model.behavior import Behavior
 
-__all__ = ["NeuronDimension", "Grid", "NeuronGrid", "get_squared_dim", "getGrid",
-           "Receptive_Fields", "Box_Receptive_Fields", "Circle_Receptive_Fields",
-           "Remove_Autapses"]
+__all__ = [
+    "NeuronDimension",
+    "Grid",
+    "NeuronGrid",
+    "get_squared_dim",
+    "getGrid",
+    "Receptive_Fields",
+    "Box_Receptive_Fields",
+    "Circle_Receptive_Fields",
+    "Remove_Autapses",
+]
 
 
 class NeuronDimension(Behavior):
@@ -48,13 +57,22 @@ class NeuronDimension(Behavior):
             z -= (self.depth - 1) / 2
         neurons.x, neurons.y, neurons.z = x, y, z
 
-    def get_area_mask(self, xmin: float = 0, xmax: float = -1, ymin: float = 0, ymax: float = -1,
-                      zmin: float = 0, zmax: float = -1) -> np.ndarray:
+    def get_area_mask(
+        self,
+        xmin: float = 0,
+        xmax: float = -1,
+        ymin: float = 0,
+        ymax: float = -1,
+        zmin: float = 0,
+        zmax: float = -1,
+    ) -> np.ndarray:
         """Bool mask (depth x height x width index space) of a box of grid cells."""
         mask = np.zeros((self.depth, self.height, self.width), dtype=bool)
-        mask[int(zmin):int(zmax) if zmax != -1 else None,
-             int(ymin):int(ymax) if ymax != -1 else None,
-             int(xmin):int(xmax) if xmax != -1 else None] = True
+        mask[
+            int(zmin) : int(zmax) if zmax != -1 else None,
+            int(ymin) : int(ymax) if ymax != -1 else None,
+            int(xmin) : int(xmax) if xmax != -1 else None,
+        ] = True
         return mask.flatten()
 
 
@@ -90,8 +108,10 @@ class Receptive_Fields(Behavior):
         self.remove_autapses = bool(self.parameter("remove_autapses", False))
         src, dst = synapses.src, synapses.dst
         if not all(hasattr(g, axis) for g in (src, dst) for axis in ("x", "y", "z")):
-            print(f"{type(self).__name__}: source or destination group has no x/y/z coordinates "
-                  "(give it a NeuronDimension); connectivity left unchanged")
+            print(
+                f"{type(self).__name__}: source or destination group has no x/y/z coordinates "
+                "(give it a NeuronDimension); connectivity left unchanged"
+            )
             return
         mask = self.mask(src, dst)
         if self.remove_autapses:

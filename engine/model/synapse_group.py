@@ -1,7 +1,8 @@
 """SynapseGroup: the connections from a source group to a destination group."""
+
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any
 
 import numpy as np
 
@@ -29,8 +30,7 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
     network was built with ``settings={'syn_dim': SxD}``.
     """
 
-    def __init__(self, net: Any, src: Any, dst: Any, tag: Optional[str] = None,
-                 behavior: Any = None):
+    def __init__(self, net: Any, src: Any, dst: Any, tag: str | None = None, behavior: Any = None):
         if net is None:
             raise ValueError("SynapseGroup needs a network (net=...)")
         if tag is None:
@@ -44,7 +44,7 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
         self.enabled: Any = True
         self.group_weighting = 1
         self.recording = True
-        self.analysis_modules: List[Any] = []
+        self.analysis_modules: list[Any] = []
         self.behavior = {}
         for key, item in normalize_behaviors(behavior, f"SynapseGroup '{self.tags[0]}'").items():
             self._attach(key, item)
@@ -69,8 +69,9 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
             return self.src.size, self.dst.size
         return self.dst.size, self.src.size
 
-    def matrix(self, mode: Any = "zeros()", scale: Any = None, density: Any = None,
-               plot: bool = False) -> np.ndarray:
+    def matrix(
+        self, mode: Any = "zeros()", scale: Any = None, density: Any = None, plot: bool = False
+    ) -> np.ndarray:
         """A new synapse matrix of shape ``matrix_dim()`` (see :mod:`engine.model.values`)."""
         values = generate(mode, self.matrix_dim(), self.def_dtype, self, scale, density)
         if self.network.matrix_order == "F":
@@ -84,7 +85,7 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
         """The DxS view of ``matrix`` whatever the network's layout."""
         return matrix.T if self.network.transposed_synapse_matrix_mode else matrix
 
-    def set_var(self, key: str, value: Any) -> "SynapseGroup":
+    def set_var(self, key: str, value: Any) -> SynapseGroup:
         setattr(self, key, value)
         return self
 
@@ -105,10 +106,13 @@ def _resolve_group(net: Any, group: Any, role: str, sg_tag: str) -> Any:
         found = net[group, 0]
         if found is None:
             existing = ", ".join(repr(g.tags[0]) for g in net.NeuronGroups) or "none"
-            raise ValueError(f"SynapseGroup '{sg_tag}': {role}={group!r} matches no object in the "
-                             f"network; neuron groups that exist: {existing}")
+            raise ValueError(
+                f"SynapseGroup '{sg_tag}': {role}={group!r} matches no object in the "
+                f"network; neuron groups that exist: {existing}"
+            )
         group = found
     if not hasattr(group, "size") or not hasattr(group, "afferent_synapses"):
-        raise TypeError(f"SynapseGroup '{sg_tag}': {role} must be a NeuronGroup or the tag of one, "
-                        f"got {group!r}")
+        raise TypeError(
+            f"SynapseGroup '{sg_tag}': {role} must be a NeuronGroup or the tag of one, got {group!r}"
+        )
     return group

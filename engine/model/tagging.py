@@ -4,9 +4,10 @@ Every network object (Network, NeuronGroup, SynapseGroup, Behavior) carries a li
 tags: the user's tags (split on ``','``), the concrete class name and a few extras. Lookups walk
 the object tree depth-first and always reflect the current state (no stale caches).
 """
+
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any
 
 import numpy as np
 
@@ -45,7 +46,7 @@ class TaggableObjectBase:
         Comma-separated user tags; ``'a,b'`` gives the tags ``'a'`` and ``'b'``.
     """
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> "TaggableObjectBase":
+    def __new__(cls, *args: Any, **kwargs: Any) -> TaggableObjectBase:
         # Start with a plain instance dict. On CPython 3.11/3.12 an object keeps its attributes
         # inline until something reads its __dict__; that read (vars(), dir(), pickling) turns it
         # into a split dict and every later attribute access becomes ~3x slower. A plain dict from
@@ -57,7 +58,7 @@ class TaggableObjectBase:
         return obj
 
     def __init__(self, tag: str | None = None):
-        self.tags: List[str] = []
+        self.tags: list[str] = []
         self.tag_shortcuts: dict = {}
         if tag is not None:
             if not isinstance(tag, str):
@@ -70,7 +71,7 @@ class TaggableObjectBase:
         """The first tag (the user's main tag, or the class name)."""
         return self.tags[0]
 
-    def add_tag(self, tag: str) -> "TaggableObjectBase":
+    def add_tag(self, tag: str) -> TaggableObjectBase:
         """Append comma-separated tags and return ``self``."""
         self.tags.extend(tag.split(","))
         return self
@@ -80,12 +81,12 @@ class TaggableObjectBase:
 
     # ------------------------------------------------------------------ lookup
 
-    def _children_matches(self, key: Any) -> List[Any]:
+    def _children_matches(self, key: Any) -> list[Any]:
         """Matches below this object (behaviors, recorded series, groups); overridden."""
         return []
 
-    def _matches(self, key: Any) -> List[Any]:
-        found: List[Any] = []
+    def _matches(self, key: Any) -> list[Any]:
+        found: list[Any] = []
         if isinstance(key, type):
             if isinstance(self, key):
                 found.append(self)
@@ -138,4 +139,3 @@ class NetworkObjectBase(TaggableObjectBase):
     @property
     def def_dtype(self) -> Any:
         return self.network.def_dtype
-

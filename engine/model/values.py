@@ -10,18 +10,20 @@ Random numbers come from numpy's global legacy RNG (``np.random``) so that
 ``np.random.seed(s)`` in a user script makes runs reproducible, with the same draw order as
 PymoNNto: the values first, cast to the network dtype, then the density mask.
 """
+
 from __future__ import annotations
 
-from engine.exceptions import ValueStringError, UnknownDistributionError  # noqa: F401 (re-exported)
-
 import ast
+import builtins
 import difflib
 import math
 import numbers
-from typing import Any, Callable, Dict, Tuple
+from collections.abc import Callable
+from typing import Any
 
-import builtins
 import numpy as np
+
+from engine.exceptions import UnknownDistributionError, ValueStringError  # noqa: F401 (re-exported)
 
 __all__ = [
     "ValueStringError",
@@ -34,15 +36,16 @@ __all__ = [
     "is_number",
 ]
 
-Shape = Tuple[int, ...]
+Shape = tuple[int, ...]
 Generator = Callable[[Shape, Any], Any]
 
 
 # --------------------------------------------------------------------------- helpers users may call
 
+
 def lognormal_real_mean(mean: float = 1.0, sigma: float = 1.0, size=None):
     """Lognormal samples whose *real* mean is ``mean`` (mu = ln(mean) - sigma**2)."""
-    return np.random.lognormal(np.log(mean) - sigma ** 2, sigma, size=size)
+    return np.random.lognormal(np.log(mean) - sigma**2, sigma, size=size)
 
 
 lognormal_rm = lognormal_real_mean
@@ -65,15 +68,16 @@ _ALIASES = {"random": "uniform", "rand": "uniform", "rnd": "uniform"}
 _SHAPE_FUNCS = {"zeros": np.zeros, "ones": np.ones}
 
 
-def _random_samplers() -> Dict[str, Callable]:
+def _random_samplers() -> dict[str, Callable]:
     samplers = {}
     for name in dir(np.random):
         obj = getattr(np.random, name)
         if name.startswith("_") or not callable(obj) or isinstance(obj, type):
             continue
         samplers[name] = obj
-    samplers.update(lognormal_real_mean=lognormal_real_mean, lognormal_rm=lognormal_rm,
-                    uniform_gap=uniform_gap)
+    samplers.update(
+        lognormal_real_mean=lognormal_real_mean, lognormal_rm=lognormal_rm, uniform_gap=uniform_gap
+    )
     for alias, target in _ALIASES.items():
         samplers[alias] = samplers[target]
     return samplers
@@ -108,12 +112,13 @@ def _unknown(name: str, mode: str) -> UnknownDistributionError:
     close = difflib.get_close_matches(name, _known_names(), n=3)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     return UnknownDistributionError(
-        f"unknown distribution or function {name!r} in value string {mode!r}{hint}")
+        f"unknown distribution or function {name!r} in value string {mode!r}{hint}"
+    )
 
 
 # --------------------------------------------------------------------------- compilation
 
-_CACHE: Dict[Any, Generator] = {}
+_CACHE: dict[Any, Generator] = {}
 #: generators known to return a new ndarray of exactly the requested shape
 _FRESH: set = set()
 #: generators that draw U[0, 1): np.random.uniform(0, 1, size) returns exactly the doubles
@@ -169,7 +174,7 @@ def _fast_call(mode: str, tree: ast.Expression) -> Generator | None:
 def _is_unit_interval(args: tuple, kwargs: dict) -> bool:
     """Do these arguments of ``uniform`` mean ``low=0, high=1`` (and nothing else)?"""
     names = ("low", "high")
-    if len(args) > 2 or set(kwargs) - set(names) or any(n in kwargs for n in names[:len(args)]):
+    if len(args) > 2 or set(kwargs) - set(names) or any(n in kwargs for n in names[: len(args)]):
         return False
     bounds = dict(zip(names, args), **kwargs)
     low, high = bounds.get("low", 0.0), bounds.get("high", 1.0)
@@ -180,13 +185,17 @@ def _general(mode: str, tree: ast.Expression) -> Generator:
     """Evaluate an arbitrary expression with size-supplying samplers (compiled once)."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            if (node.id not in _SAMPLERS and node.id not in _NUMPY_NAMES
-                    and node.id not in ("np", "self", "math") and node.id not in _BUILTIN_NAMES):
+            if (
+                node.id not in _SAMPLERS
+                and node.id not in _NUMPY_NAMES
+                and node.id not in ("np", "self", "math")
+                and node.id not in _BUILTIN_NAMES
+            ):
                 raise _unknown(node.id, mode)
     code = compile(tree, f"<value string {mode!r}>", "eval")
     wrapped = {name: _SizedCall(f, "size") for name, f in _SAMPLERS.items()}
     wrapped.update({name: _SizedCall(f, "shape") for name, f in _SHAPE_FUNCS.items()})
-    namespace: Dict[str, Any] = dict(_NUMPY_NAMES)
+    namespace: dict[str, Any] = dict(_NUMPY_NAMES)
     namespace.update(wrapped)
     namespace.update(np=np, math=math)
     sized = list(wrapped.values())
@@ -215,20 +224,24 @@ def compile_mode(mode: str) -> Generator:
         number = float(text)
     except ValueError:
         number = None
-    if number is not None:                      # '0.5' means the constant 0.5 (extension)
-        generator: Generator = lambda shape, owner: number
+    if number is not None:  # '0.5' means the constant 0.5 (extension)
+
+        def generator(shape, owner):
+            return number
     else:
         try:
             tree = ast.parse(text, mode="eval")
         except SyntaxError as err:
             raise ValueStringError(
-                f"malformed value string {mode!r}: {err.msg} (at column {err.offset})") from None
+                f"malformed value string {mode!r}: {err.msg} (at column {err.offset})"
+            ) from None
         generator = _fast_call(mode, tree) or _general(mode, tree)
     _CACHE[mode] = generator
     return generator
 
 
 # --------------------------------------------------------------------------- public entry point
+
 
 def _check_density(density: Any, shape: Shape) -> Any:
     if isinstance(density, (numbers.Real, np.number)) and not isinstance(density, (bool, np.bool_)):
@@ -237,8 +250,10 @@ def _check_density(density: Any, shape: Shape) -> Any:
         return float(density)
     array = np.asarray(density, dtype=float)
     if array.ndim != 1 or array.shape[0] != shape[0]:
-        raise ValueError(f"density array of shape {array.shape} does not fit the first "
-                         f"dimension of shape {shape} (one probability per row expected)")
+        raise ValueError(
+            f"density array of shape {array.shape} does not fit the first "
+            f"dimension of shape {shape} (one probability per row expected)"
+        )
     if np.any((array < 0) | (array > 1)):
         raise ValueError("density values must lie in [0, 1]")
     return array if len(shape) == 1 else array[:, None]
@@ -256,8 +271,9 @@ def _cast(generator: Generator, mode: str, shape: Shape, dtype: Any, owner: Any)
         try:
             result = np.broadcast_to(result, shape)
         except ValueError:
-            raise ValueError(f"value string {mode!r} produced shape {result.shape}, "
-                             f"which does not fit {tuple(shape)}") from None
+            raise ValueError(
+                f"value string {mode!r} produced shape {result.shape}, which does not fit {tuple(shape)}"
+            ) from None
     if result.dtype != dtype or not result.flags.writeable or not result.flags.owndata:
         result = result.astype(dtype)
     return result
@@ -284,8 +300,9 @@ def _sparse_standard_uniform(shape: Shape, dtype: Any, density: float) -> np.nda
     return result
 
 
-def generate(mode: Any, shape: Shape, dtype: Any, owner: Any = None,
-             scale: Any = None, density: Any = None) -> np.ndarray:
+def generate(
+    mode: Any, shape: Shape, dtype: Any, owner: Any = None, scale: Any = None, density: Any = None
+) -> np.ndarray:
     """Fill an array of ``shape`` according to ``mode`` (see module docstring).
 
     Parameters
@@ -326,8 +343,10 @@ def generate(mode: Any, shape: Shape, dtype: Any, owner: Any = None,
     elif mode is None:
         result = np.zeros(shape, dtype=dtype)
     else:
-        raise TypeError(f"cannot make values from {mode!r} (type {type(mode).__name__}); expected a "
-                        "number, bool, int or a value string such as 'uniform(0, 1)'")
+        raise TypeError(
+            f"cannot make values from {mode!r} (type {type(mode).__name__}); expected a "
+            "number, bool, int or a value string such as 'uniform(0, 1)'"
+        )
     if density is not None:
         if type(density) is not float or not 0.0 <= density <= 1.0:
             density = _check_density(density, shape)

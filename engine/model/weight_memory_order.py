@@ -16,14 +16,15 @@ The column-major copies are made while the network initializes (up to :data:`PRE
 so the switch itself costs nothing during the run; the copy not chosen is dropped after the
 probe.
 """
+
 from __future__ import annotations
 
-from engine.model.introspection import instance_attributes
-
 import sys
-from typing import Any, Dict, List, Tuple
+from typing import Any
 
 import numpy as np
+
+from engine.model.introspection import instance_attributes
 
 __all__ = ["WeightMemoryOrderProbe", "PROBE_ITERATIONS", "MIN_ELEMENTS", "fortran_copy"]
 
@@ -35,7 +36,7 @@ MIN_ELEMENTS = 256 * 256
 
 #: column-major copies up to this many bytes in all are made while the network initializes, so
 #: that choosing Fortran order costs nothing during the run; larger ones are made at the decision
-PREBUILD_BYTES = 512 * 2 ** 20
+PREBUILD_BYTES = 512 * 2**20
 #: edge of the square tiles :func:`fortran_copy` transposes one at a time
 TILE = 512
 
@@ -53,7 +54,7 @@ def fortran_copy(matrix: np.ndarray, tile: int = TILE) -> np.ndarray:
     rows, cols = matrix.shape
     for i in range(0, rows, tile):
         for j in range(0, cols, tile):
-            out_t[j:j + tile, i:i + tile] = matrix[i:i + tile, j:j + tile].T
+            out_t[j : j + tile, i : i + tile] = matrix[i : i + tile, j : j + tile].T
     return out
 
 
@@ -129,15 +130,21 @@ class WeightMemoryOrderProbe:
 
     def __init__(self, net: Any, prebuild_bytes: int = PREBUILD_BYTES):
         self.remaining = PROBE_ITERATIONS
-        self._watched: List[Tuple[Any, str, np.ndarray, _ProbeMatrix, Any]] = []
+        self._watched: list[tuple[Any, str, np.ndarray, _ProbeMatrix, Any]] = []
         for sg in net.SynapseGroups:
             shape = sg.matrix_dim()
             if shape[0] * shape[1] < MIN_ELEMENTS:
                 continue
             for name, value in list(instance_attributes(sg).items()):
-                if (type(value) is np.ndarray and value.ndim == 2 and value.shape == shape
-                        and value.size >= MIN_ELEMENTS and value.flags.c_contiguous
-                        and not value.flags.f_contiguous and value.dtype.kind == "f"):
+                if (
+                    type(value) is np.ndarray
+                    and value.ndim == 2
+                    and value.shape == shape
+                    and value.size >= MIN_ELEMENTS
+                    and value.flags.c_contiguous
+                    and not value.flags.f_contiguous
+                    and value.dtype.kind == "f"
+                ):
                     probe = value.view(_ProbeMatrix)
                     probe._usage = _Usage()
                     setattr(sg, name, probe)
@@ -147,7 +154,7 @@ class WeightMemoryOrderProbe:
                         prebuilt = fortran_copy(value)
                         prebuild_bytes -= value.nbytes
                     self._watched.append((sg, name, value, probe, prebuilt))
-        self.decisions: Dict[str, str] = {}
+        self.decisions: dict[str, str] = {}
 
     @property
     def active(self) -> bool:

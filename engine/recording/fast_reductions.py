@@ -8,6 +8,7 @@ path is exactly ``np.add.reduce(a, None)`` (followed, for the mean, by a divisio
 count as ``np.intp`` and a cast back to the result's scalar type); these helpers take that path
 directly and hand every other call to numpy unchanged, so results are identical bit for bit.
 """
+
 from __future__ import annotations
 
 import ast
@@ -59,7 +60,11 @@ class FastReductions(ast.NodeTransformer):
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
         func = node.func
-        if (isinstance(func, ast.Attribute) and func.attr in _REPLACEMENTS
-                and isinstance(func.value, ast.Name) and func.value.id in self.numpy_names):
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr in _REPLACEMENTS
+            and isinstance(func.value, ast.Name)
+            and func.value.id in self.numpy_names
+        ):
             node.func = ast.copy_location(ast.Name(_REPLACEMENTS[func.attr], ast.Load()), func)
         return node

@@ -7,6 +7,7 @@ attribute of the parent means that attribute, and ``n.``/``neurons.``/``s.``/``s
 mean the parent. Lookups match canonical forms, so ``net['n.voltage']`` finds the series
 recorded as ``'voltage'``.
 """
+
 from __future__ import annotations
 
 import ast
@@ -14,14 +15,15 @@ import builtins
 import operator
 import re
 import sys
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from engine.model.behavior import Behavior
+from engine.model.tagging import has_plain_attr
 from engine.recording.fast_reductions import FAST_NAMES, FastReductions
 from engine.recording.series import EventTable, Series
-from engine.model.tagging import has_plain_attr
 
 __all__ = ["Recorder", "EventRecorder", "canonical_expression", "compile_expression"]
 
@@ -34,9 +36,9 @@ def canonical_expression(expression: str, parent: Any) -> str:
     """The form two recorder expressions are compared by (``'voltage'`` -> ``'n.voltage'``)."""
     text = re.sub(r"\s+", "", expression)
 
-    def replace(match: "re.Match[str]") -> str:
+    def replace(match: re.Match[str]) -> str:
         name = match.group(1)
-        following = text[match.end(): match.end() + 1]
+        following = text[match.end() : match.end() + 1]
         if name in _PARENT_ALIASES and following == ".":
             return "n"
         if parent is not None and following != "(" and has_plain_attr(parent, name):
@@ -70,20 +72,27 @@ class _BindParent(ast.NodeTransformer):
         return node
 
 
-def compile_expression(expression: str, parent: Any,
-                       namespace: Dict[str, Any]) -> Callable[[Any], Any]:
+def compile_expression(expression: str, parent: Any, namespace: dict[str, Any]) -> Callable[[Any], Any]:
     """Compile ``expression`` into ``f(parent) -> value`` with names bound to the parent."""
     tree = ast.parse(expression.strip(), mode="eval")
     body = tree.body
     if isinstance(body, ast.Name) and has_plain_attr(parent, body.id):
         return operator.attrgetter(body.id)
-    if (isinstance(body, ast.Attribute) and isinstance(body.value, ast.Name)
-            and body.value.id in _PARENT_ALIASES):
+    if (
+        isinstance(body, ast.Attribute)
+        and isinstance(body.value, ast.Name)
+        and body.value.id in _PARENT_ALIASES
+    ):
         return operator.attrgetter(body.attr)
     bound = FastReductions(namespace).visit(_BindParent(parent).visit(body))
-    function = ast.Expression(ast.Lambda(
-        ast.arguments(posonlyargs=[], args=[ast.arg(_PARENT_NAME)], kwonlyargs=[],
-                      kw_defaults=[], defaults=[]), bound))
+    function = ast.Expression(
+        ast.Lambda(
+            ast.arguments(
+                posonlyargs=[], args=[ast.arg(_PARENT_NAME)], kwonlyargs=[], kw_defaults=[], defaults=[]
+            ),
+            bound,
+        )
+    )
     ast.fix_missing_locations(function)
     code = compile(function, f"<recorder expression {expression!r}>", "eval")
     if "__fast_mean__" not in namespace:
@@ -91,7 +100,7 @@ def compile_expression(expression: str, parent: Any,
     return eval(code, namespace)
 
 
-def _caller_globals() -> Dict[str, Any]:
+def _caller_globals() -> dict[str, Any]:
     """Globals of the first stack frame outside the engine (the user's module)."""
     frame = sys._getframe(2)
     while frame is not None:
@@ -122,10 +131,10 @@ class Recorder(Behavior):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._user_globals = _caller_globals()
-        self.variables: Dict[str, Any] = {}
-        self._evaluators: List[Optional[Callable[[Any], Any]]] = []
-        self._plan: Optional[List[Tuple[Callable[[Any], Any], Callable[[Any], None]]]] = None
-        self._failures: Dict[str, str] = {}
+        self.variables: dict[str, Any] = {}
+        self._evaluators: list[Callable[[Any], Any] | None] = []
+        self._plan: list[tuple[Callable[[Any], Any], Callable[[Any], None]]] | None = None
+        self._failures: dict[str, str] = {}
         self.counter = 0
         self.new_data_available = False
 
@@ -157,7 +166,7 @@ class Recorder(Behavior):
     def _new_storage(self) -> Any:
         return Series()
 
-    def add_variables(self, variables: List[str]) -> None:
+    def add_variables(self, variables: list[str]) -> None:
         """Start recording more expressions (with empty histories)."""
         for variable in variables:
             if not isinstance(variable, str):
@@ -166,8 +175,9 @@ class Recorder(Behavior):
                 try:
                     ast.parse(variable.strip(), mode="eval")
                 except SyntaxError as err:
-                    raise SyntaxError(f"{type(self).__name__}: cannot parse the expression "
-                                      f"{variable!r}: {err.msg}") from None
+                    raise SyntaxError(
+                        f"{type(self).__name__}: cannot parse the expression {variable!r}: {err.msg}"
+                    ) from None
                 self.variables[variable] = self._new_storage()
                 self._evaluators.append(None)
                 self._plan = None
@@ -238,16 +248,21 @@ class Recorder(Behavior):
             series.append(value)
         self.new_data_available = True
         if all_ok:
-            self._plan = [(evaluators[index], series.append)
-                          for index, series in enumerate(self.variables.values())]
+            self._plan = [
+                (evaluators[index], series.append) for index, series in enumerate(self.variables.values())
+            ]
 
     def reserve_storage(self, iterations: int) -> None:
         self.reserve(iterations)
 
     def reserve(self, iterations: int) -> None:
         """Preallocate the storage for the samples of the next ``iterations`` steps."""
-        if (self.parent is None or not self.parent.recording or not self.behavior_enabled
-                or not has_plain_attr(self, "gapwidth")):  # not initialized yet
+        if (
+            self.parent is None
+            or not self.parent.recording
+            or not self.behavior_enabled
+            or not has_plain_attr(self, "gapwidth")
+        ):  # not initialized yet
             return
         samples = iterations // max(self.gapwidth, 1) + 1
         if self.max_length is not None:
@@ -261,7 +276,7 @@ class Recorder(Behavior):
         data = self.variables[variable]
         return data.view() if self.save_as_numpy else data
 
-    def _match_variable(self, key: str) -> Optional[str]:
+    def _match_variable(self, key: str) -> str | None:
         if key in self.variables:
             return key
         wanted = canonical_expression(key, self.parent)
@@ -270,14 +285,14 @@ class Recorder(Behavior):
                 return variable
         return None
 
-    def find_objects(self, key: Any) -> List[Any]:
+    def find_objects(self, key: Any) -> list[Any]:
         if not isinstance(key, str) or not self.variables:
             return []
         variable = self._match_variable(key)
         return [] if variable is None else [self._expose(variable)]
 
     @property
-    def failures(self) -> Dict[str, str]:
+    def failures(self) -> dict[str, str]:
         """First error message per expression that could not be recorded (empty if none)."""
         return dict(self._failures)
 
@@ -310,11 +325,11 @@ class Recorder(Behavior):
     def swaped(self, name: str) -> np.ndarray:
         return np.swapaxes(np.array(self.variables[name]), 0, 1)
 
-    def get_state(self) -> Dict[str, np.ndarray]:
+    def get_state(self) -> dict[str, np.ndarray]:
         """All recorded data as arrays (for saving)."""
         return {variable: data.to_array() for variable, data in self.variables.items()}
 
-    def set_state(self, state: Dict[str, np.ndarray]) -> None:
+    def set_state(self, state: dict[str, np.ndarray]) -> None:
         """Restore data saved by :meth:`get_state`."""
         for variable, data in state.items():
             if variable not in self.variables:
@@ -344,7 +359,7 @@ class EventRecorder(Recorder):
     def _expose(self, variable: str) -> Any:
         return self.variables[variable].data
 
-    def find_objects(self, key: Any) -> List[Any]:
+    def find_objects(self, key: Any) -> list[Any]:
         if not isinstance(key, str) or not self.variables:
             return []
         variable = self._match_variable(key)
@@ -371,5 +386,5 @@ class EventRecorder(Recorder):
     def swaped(self, name: str) -> np.ndarray:
         return np.swapaxes(self.variables[name].data, 0, 1)
 
-    def get_state(self) -> Dict[str, np.ndarray]:
+    def get_state(self) -> dict[str, np.ndarray]:
         return {variable: table.data.copy() for variable, table in self.variables.items()}

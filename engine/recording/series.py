@@ -4,11 +4,12 @@
 indexing, iteration, ``np.array(series)``) but writes each sample into one preallocated
 array. :class:`EventTable` stores ``[t, i, ...]`` event rows the same way.
 """
+
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
-from typing import Any, Iterator, List, Optional
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -18,8 +19,12 @@ _INITIAL_CAPACITY = 64
 _ndarray = np.ndarray
 
 
-_PYTHON_SCALAR_DTYPES = {bool: np.dtype(bool), int: np.dtype(int), float: np.dtype(float),
-                         complex: np.dtype(complex)}
+_PYTHON_SCALAR_DTYPES = {
+    bool: np.dtype(bool),
+    int: np.dtype(int),
+    float: np.dtype(float),
+    complex: np.dtype(complex),
+}
 
 
 def _fits(value: Any, buffer: np.ndarray) -> bool:
@@ -40,14 +45,13 @@ class Series(Sequence):
     sample of another shape or a non-numeric value switches the series to a plain list.
     """
 
-    __slots__ = ("_buffer", "_start", "_count", "_items", "_row_shape", "_dtype", "_capacity",
-                 "_reserved")
+    __slots__ = ("_buffer", "_start", "_count", "_items", "_row_shape", "_dtype", "_capacity", "_reserved")
 
     def __init__(self) -> None:
-        self._buffer: Optional[np.ndarray] = None
+        self._buffer: np.ndarray | None = None
         self._start = 0
         self._count = 0
-        self._items: Optional[List[Any]] = None
+        self._items: list[Any] | None = None
         self._row_shape: tuple = ()
         self._dtype: Any = None
         self._capacity = 0
@@ -73,8 +77,12 @@ class Series(Sequence):
     def append(self, value: Any) -> None:
         """Store a snapshot (a copy) of ``value``."""
         buffer = self._buffer
-        if (type(value) is _ndarray and buffer is not None and value.dtype is self._dtype
-                and value.shape == self._row_shape):  # the common case, as few steps as possible
+        if (
+            type(value) is _ndarray
+            and buffer is not None
+            and value.dtype is self._dtype
+            and value.shape == self._row_shape
+        ):  # the common case, as few steps as possible
             end = self._start + self._count
             if end != self._capacity:
                 buffer[end] = value
@@ -93,8 +101,9 @@ class Series(Sequence):
                 return
             buffer = self._buffer
         if type(value) is np.ndarray:  # the common case, checked without allocating
-            fits = value.shape == self._row_shape and (value.dtype is self._dtype
-                                                       or value.dtype == self._dtype)
+            fits = value.shape == self._row_shape and (
+                value.dtype is self._dtype or value.dtype == self._dtype
+            )
         else:
             fits = _fits(value, buffer)
         if not fits:
@@ -131,7 +140,7 @@ class Series(Sequence):
         self._start = 0
         return True
 
-    def _set_buffer(self, buffer: Optional[np.ndarray]) -> None:
+    def _set_buffer(self, buffer: np.ndarray | None) -> None:
         self._buffer = buffer
         if buffer is None:
             self._capacity = 0
@@ -150,7 +159,7 @@ class Series(Sequence):
             if not optional:
                 raise
             return old  # a reservation that does not fit: keep growing on demand
-        new[: self._count] = old[self._start: self._start + self._count]
+        new[: self._count] = old[self._start : self._start + self._count]
         self._set_buffer(new)
         self._start = 0
         return new
@@ -204,7 +213,7 @@ class Series(Sequence):
             return np.array(self._items)
         if self._buffer is None:
             return np.empty((0,))
-        return self._buffer[self._start: self._start + self._count]
+        return self._buffer[self._start : self._start + self._count]
 
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
         data = self.view()
@@ -249,7 +258,7 @@ class EventTable:
     __slots__ = ("_buffer", "_count", "_width")
 
     def __init__(self) -> None:
-        self._buffer: Optional[np.ndarray] = None
+        self._buffer: np.ndarray | None = None
         self._count = 0
         self._width = 2
 
@@ -277,15 +286,17 @@ class EventTable:
         buffer = self._buffer
         if buffer is None or buffer.shape[1] != width:
             if buffer is not None and self._count:
-                raise ValueError(f"event variable changed dimensionality ({buffer.shape[1] - 1} -> "
-                                 f"{width - 1}); clear the recorder first")
+                raise ValueError(
+                    f"event variable changed dimensionality ({buffer.shape[1] - 1} -> "
+                    f"{width - 1}); clear the recorder first"
+                )
             buffer = self._buffer = np.empty((max(1024, 2 * k), width), dtype=int)
             self._width = width
         if self._count + k > buffer.shape[0]:
             new = np.empty((max(2 * buffer.shape[0], self._count + k), width), dtype=int)
             new[: self._count] = buffer[: self._count]
             buffer = self._buffer = new
-        return buffer[self._count: self._count + k]
+        return buffer[self._count : self._count + k]
 
     @property
     def data(self) -> np.ndarray:
@@ -301,7 +312,7 @@ class EventTable:
     def trim_rows(self, max_rows: int) -> None:
         """Keep the newest ``max_rows`` events."""
         if self._count > max_rows and self._buffer is not None:
-            kept = self._buffer[self._count - max_rows: self._count].copy()
+            kept = self._buffer[self._count - max_rows : self._count].copy()
             self._buffer = np.empty((max(1024, 2 * max_rows), kept.shape[1]), dtype=int)
             self._buffer[:max_rows] = kept
             self._count = max_rows

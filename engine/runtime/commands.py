@@ -11,18 +11,29 @@ iteration rate), the new value replaces the queued one. Only consecutive edits o
 so the order relative to other commands is never changed. The event counts merged edits in
 ``coalesced``; every merged future resolves when the surviving edit is applied.
 """
+
 from __future__ import annotations
 
 import collections
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any, Callable, Deque, List, Optional
+from typing import Any
 
-from engine.runtime.tag_paths import ValuePlan, apply_value, summarize
+from engine.runtime.tag_paths import summarize
+from engine.runtime.value_edits import ValuePlan, apply_value
 
-__all__ = ['Event', 'EventLog', 'Command', 'SetValueCommand', 'SetEnabledCommand', 'CallCommand', 'CommandQueue']
+__all__ = [
+    "Event",
+    "EventLog",
+    "Command",
+    "SetValueCommand",
+    "SetEnabledCommand",
+    "CallCommand",
+    "CommandQueue",
+]
 
 
 @dataclass(frozen=True)
@@ -33,7 +44,8 @@ class Event:
     ----------
     seq: running number (starts at 1).
     iteration: the network iteration after which the change took effect.
-    kind: ``'set_value'``, ``'enabled'``, ``'call'``, ``'error'``, ``'note'``, ``'save_state'``, ``'load_state'``.
+    kind: ``'set_value'``, ``'enabled'``, ``'call'``, ``'error'``, ``'note'``, ``'save_state'``,
+    ``'load_state'``.
     path: what was changed (a tag path, a behavior tag, a function name).
     old, new: previous and new value (arrays larger than 16 elements are summarised as text).
     source: who asked for it (``'api'`` by default; the studio uses ``'panel'``, ``'console'``, …).
@@ -48,9 +60,9 @@ class Event:
     path: str
     old: Any = None
     new: Any = None
-    source: str = 'api'
+    source: str = "api"
     time: float = 0.0
-    error: Optional[str] = None
+    error: str | None = None
     coalesced: int = 0
 
 
@@ -58,12 +70,21 @@ class EventLog:
     """A thread-safe, bounded log of :class:`Event` objects (the oldest are dropped past ``maxlen``)."""
 
     def __init__(self, maxlen: int = 10000) -> None:
-        self._events: Deque[Event] = collections.deque(maxlen=maxlen)
+        self._events: collections.deque[Event] = collections.deque(maxlen=maxlen)
         self._lock = threading.Lock()
         self._seq = 0
 
-    def add(self, iteration: int, kind: str, path: str, old: Any = None, new: Any = None, source: str = 'api',
-            error: Optional[str] = None, coalesced: int = 0) -> Event:
+    def add(
+        self,
+        iteration: int,
+        kind: str,
+        path: str,
+        old: Any = None,
+        new: Any = None,
+        source: str = "api",
+        error: str | None = None,
+        coalesced: int = 0,
+    ) -> Event:
         """Append an event and return it."""
         with self._lock:
             self._seq += 1
@@ -71,12 +92,12 @@ class EventLog:
             self._events.append(ev)
             return ev
 
-    def snapshot(self) -> List[Event]:
+    def snapshot(self) -> list[Event]:
         """A copy of the retained events, oldest first."""
         with self._lock:
             return list(self._events)
 
-    def since(self, seq: int) -> List[Event]:
+    def since(self, seq: int) -> list[Event]:
         """Events whose ``seq`` is greater than ``seq`` (for incremental viewers)."""
         with self._lock:
             return [e for e in self._events if e.seq > seq]
@@ -94,9 +115,9 @@ class EventLog:
 class Command:
     """Base class: something to apply between two iterations. ``future`` receives the result."""
 
-    source: str = 'api'
+    source: str = "api"
     future: Future = field(default_factory=Future)
-    merged: List[Future] = field(default_factory=list)
+    merged: list[Future] = field(default_factory=list)
 
     def run(self, net: Any, log: EventLog) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -120,7 +141,9 @@ class Command:
 
     def log_failure(self, net: Any, log: EventLog, exc: BaseException) -> None:
         """Record a failed command in the event log."""
-        log.add(net.iteration, self.kind, self.label, source=self.source, error=f'{type(exc).__name__}: {exc}')
+        log.add(
+            net.iteration, self.kind, self.label, source=self.source, error=f"{type(exc).__name__}: {exc}"
+        )
 
     def cancel(self, reason: str) -> None:
         """Fail the command's future(s) without running it (the runner stopped)."""
@@ -128,7 +151,7 @@ class Command:
             if not f.done():
                 f.set_exception(RuntimeError(reason))
 
-    kind = 'command'
+    kind = "command"
 
     @property
     def label(self) -> str:
@@ -139,8 +162,8 @@ class Command:
 class SetValueCommand(Command):
     """Write a validated value (see :func:`engine.runtime.tag_paths.prepare_value`)."""
 
-    plan: Optional[ValuePlan] = None
-    kind = 'set_value'
+    plan: ValuePlan | None = None
+    kind = "set_value"
 
     @property
     def label(self) -> str:
@@ -148,7 +171,15 @@ class SetValueCommand(Command):
 
     def run(self, net: Any, log: EventLog) -> Any:
         old, new = apply_value(self.plan)
-        log.add(net.iteration, 'set_value', self.plan.target.path, old, new, self.source, coalesced=len(self.merged))
+        log.add(
+            net.iteration,
+            "set_value",
+            self.plan.target.path,
+            old,
+            new,
+            self.source,
+            coalesced=len(self.merged),
+        )
         return new
 
 
@@ -156,10 +187,10 @@ class SetValueCommand(Command):
 class SetEnabledCommand(Command):
     """Switch behaviors on or off (``behavior_enabled``)."""
 
-    tag: str = ''
-    behaviors: List[Any] = field(default_factory=list)
+    tag: str = ""
+    behaviors: list[Any] = field(default_factory=list)
     enabled: bool = True
-    kind = 'enabled'
+    kind = "enabled"
 
     @property
     def label(self) -> str:
@@ -169,7 +200,14 @@ class SetEnabledCommand(Command):
         old = [bool(b.behavior_enabled) for b in self.behaviors]
         for b in self.behaviors:
             b.behavior_enabled = self.enabled
-        log.add(net.iteration, 'enabled', self.tag, old[0] if len(set(old)) == 1 else old, self.enabled, self.source)
+        log.add(
+            net.iteration,
+            "enabled",
+            self.tag,
+            old[0] if len(set(old)) == 1 else old,
+            self.enabled,
+            self.source,
+        )
         return len(self.behaviors)
 
 
@@ -177,21 +215,27 @@ class SetEnabledCommand(Command):
 class CallCommand(Command):
     """Run ``fn(*args, **kwargs)`` on the engine thread; its return value resolves the future."""
 
-    fn: Optional[Callable[..., Any]] = None
+    fn: Callable[..., Any] | None = None
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
     log_event: bool = True
-    kind = 'call'
+    kind = "call"
 
     @property
     def label(self) -> str:
-        return getattr(self.fn, '__qualname__', None) or getattr(self.fn, '__name__', None) or repr(self.fn)
+        return getattr(self.fn, "__qualname__", None) or getattr(self.fn, "__name__", None) or repr(self.fn)
 
     def run(self, net: Any, log: EventLog) -> Any:
         result = self.fn(*self.args, **self.kwargs)
         if self.log_event:
-            log.add(net.iteration, 'call', self.label, None, summarize(result) if _is_plain(result) else None,
-                    self.source)
+            log.add(
+                net.iteration,
+                "call",
+                self.label,
+                None,
+                summarize(result) if _is_plain(result) else None,
+                self.source,
+            )
         return result
 
     def log_failure(self, net: Any, log: EventLog, exc: BaseException) -> None:
@@ -207,16 +251,20 @@ class CommandQueue:
     """FIFO of commands with per-path coalescing of consecutive ``set_value`` commands."""
 
     def __init__(self) -> None:
-        self._items: Deque[Command] = collections.deque()
+        self._items: collections.deque[Command] = collections.deque()
         self._lock = threading.Lock()
 
     def put(self, cmd: Command) -> Future:
-        """Queue ``cmd`` (possibly merging it into the last queued edit of the same path); return its future."""
+        """Queue ``cmd`` (possibly merged into the last queued edit of the same path); return its future."""
         with self._lock:
             last = self._items[-1] if self._items else None
-            if (isinstance(cmd, SetValueCommand) and isinstance(last, SetValueCommand)
-                    and last.plan.target.path == cmd.plan.target.path and last.source == cmd.source
-                    and not last.future.running()):
+            if (
+                isinstance(cmd, SetValueCommand)
+                and isinstance(last, SetValueCommand)
+                and last.plan.target.path == cmd.plan.target.path
+                and last.source == cmd.source
+                and not last.future.running()
+            ):
                 last.merged.append(last.future)
                 last.merged.extend(cmd.merged)
                 last.future, last.plan = cmd.future, cmd.plan
@@ -224,7 +272,7 @@ class CommandQueue:
             self._items.append(cmd)
             return cmd.future
 
-    def drain(self) -> List[Command]:
+    def drain(self) -> list[Command]:
         """Remove and return every queued command, in order."""
         with self._lock:
             items = list(self._items)

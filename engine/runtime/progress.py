@@ -1,12 +1,14 @@
 """Progress of a ``Runner.run_for`` and the runner's speed statistics."""
+
 from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any
 
-__all__ = ['RunnerStats', 'RunProgress']
+__all__ = ["RunnerStats", "RunProgress"]
 
 
 @dataclass(frozen=True)
@@ -15,24 +17,24 @@ class RunnerStats:
 
     iteration: int
     iterations_per_second: float
-    real_time_factor: Optional[float]
+    real_time_factor: float | None
     state: str
-    target_iterations_per_second: Optional[float]
-    progress: Optional[float]
+    target_iterations_per_second: float | None
+    progress: float | None
 
 
 class RunProgress:
     """Progress of a :meth:`Runner.run_for`. ``fraction`` is readable from any thread."""
 
-    def __init__(self, total: int, callback: Optional[Callable[[float], Any]], core: Any) -> None:
+    def __init__(self, total: int, callback: Callable[[float], Any] | None, core: Any) -> None:
         self.total = int(total)
         self.callback = callback
-        self.start: Optional[int] = None
+        self.start: int | None = None
         self.cancelled = False
         self.finished = False
-        self.callback_error: Optional[BaseException] = None
-        self.next_tick: Optional[int] = None
-        self._final: Optional[float] = None
+        self.callback_error: BaseException | None = None
+        self.next_tick: int | None = None
+        self._final: float | None = None
         self._every = max(1, self.total // 100)
         self._done = threading.Event()
         self._core = weakref.ref(core)
@@ -52,7 +54,7 @@ class RunProgress:
             return self._final
         return 1.0 if self.total == 0 else self.iterations_done / self.total
 
-    def wait(self, timeout: Optional[float] = None) -> bool:
+    def wait(self, timeout: float | None = None) -> bool:
         """Block until finished or cancelled; False on timeout."""
         return self._done.wait(timeout)
 
@@ -88,4 +90,7 @@ class RunProgress:
         self._done.set()
 
     def __repr__(self) -> str:
-        return f'<RunProgress {self.iterations_done}/{self.total} finished={self.finished} cancelled={self.cancelled}>'
+        return (
+            f"<RunProgress {self.iterations_done}/{self.total} "
+            f"finished={self.finished} cancelled={self.cancelled}>"
+        )

@@ -22,19 +22,22 @@ times per turn got 9 turns/s with no hand-over, 12-21 with a zero sleep every 10
 and about 100 with the lower switch interval. The zero sleep is still available
 (``yield_interval``; off by default: it costs ~80 us per call for little effect).
 """
+
 from __future__ import annotations
 
 import contextlib
 import weakref
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from typing import Any, Callable, Iterator, List, Optional
+from typing import Any
 
 from engine.runtime.commands import CallCommand, Event, SetEnabledCommand, SetValueCommand
+from engine.runtime.tag_paths import resolve_behaviors, resolve_path
+from engine.runtime.value_edits import prepare_value
 from engine.runtime.watches import Watch
-from engine.runtime.tag_paths import prepare_value, resolve_behaviors, resolve_path
-from engine.runtime.worker import RunProgress, RunnerStats, StepError, _Core
+from engine.runtime.worker import RunnerStats, RunProgress, StepError, _Core
 
-__all__ = ['Runner', 'StepError', 'RunProgress', 'RunnerStats', 'Event', 'Watch']
+__all__ = ["Runner", "StepError", "RunProgress", "RunnerStats", "Event", "Watch"]
 
 
 class HoldLock:
@@ -57,7 +60,7 @@ class HoldLock:
         """Whether any thread holds the worker."""
         return self._core.holds > 0
 
-    def __enter__(self) -> 'HoldLock':
+    def __enter__(self) -> HoldLock:
         self.acquire()
         return self
 
@@ -82,12 +85,18 @@ class Runner:
     daemon, and is stopped by :meth:`stop`, when the Runner is garbage-collected, or at interpreter exit.
     """
 
-    def __init__(self, net: Any, *, target_iterations_per_second: Optional[float] = None,
-                 yield_interval: Optional[float] = None, switch_interval: Optional[float] = 0.00025,
-                 name: Optional[str] = None) -> None:
-        if not callable(getattr(net, 'simulate_iteration', None)):
-            raise TypeError(f'Runner needs a Network, got {type(net).__name__}')
-        self._c = _Core(net, yield_interval, switch_interval, name or f'mnn-runner-{id(self):x}')
+    def __init__(
+        self,
+        net: Any,
+        *,
+        target_iterations_per_second: float | None = None,
+        yield_interval: float | None = None,
+        switch_interval: float | None = 0.00025,
+        name: str | None = None,
+    ) -> None:
+        if not callable(getattr(net, "simulate_iteration", None)):
+            raise TypeError(f"Runner needs a Network, got {type(net).__name__}")
+        self._c = _Core(net, yield_interval, switch_interval, name or f"mnn-runner-{id(self):x}")
         self.target_iterations_per_second = target_iterations_per_second
         self.lock = HoldLock(self._c)
         self._finalizer = weakref.finalize(self, self._c.shutdown, 5.0)
@@ -115,49 +124,49 @@ class Runner:
         """``'running'``, ``'paused'``, ``'error'`` or ``'stopped'``."""
         c = self._c
         if c.finished or c.stop_requested:
-            return 'stopped'
+            return "stopped"
         if c.error is not None:
-            return 'error'
-        return 'running' if c.run else 'paused'
+            return "error"
+        return "running" if c.run else "paused"
 
     @property
-    def error(self) -> Optional[StepError]:
+    def error(self) -> StepError | None:
         """The error that paused the runner (exception, iteration, traceback), or None."""
         return self._c.error
 
     @property
-    def events(self) -> List[Event]:
+    def events(self) -> list[Event]:
         """A copy of the event log (oldest first; the newest 10,000 are kept)."""
         return self._c.log.snapshot()
 
-    def events_since(self, seq: int) -> List[Event]:
+    def events_since(self, seq: int) -> list[Event]:
         """Events with ``event.seq > seq``."""
         return self._c.log.since(seq)
 
     @property
-    def watches(self) -> List[Watch]:
+    def watches(self) -> list[Watch]:
         """The active watches."""
         return list(self._c.watches)
 
     @property
-    def target_iterations_per_second(self) -> Optional[float]:
+    def target_iterations_per_second(self) -> float | None:
         """Speed limit in iterations per second, or None for unthrottled."""
         return self._c.target_ips
 
     @target_iterations_per_second.setter
-    def target_iterations_per_second(self, value: Optional[float]) -> None:
+    def target_iterations_per_second(self, value: float | None) -> None:
         if value is not None and not value > 0:
-            raise ValueError('target_iterations_per_second must be > 0 or None')
+            raise ValueError("target_iterations_per_second must be > 0 or None")
         self._c.target_ips = None if value is None else float(value)
         self._c.wake()
 
     @property
-    def yield_interval(self) -> Optional[float]:
+    def yield_interval(self) -> float | None:
         """Seconds of stepping between two deliberate GIL hand-overs (None = never)."""
         return self._c.yield_interval
 
     @yield_interval.setter
-    def yield_interval(self, value: Optional[float]) -> None:
+    def yield_interval(self, value: float | None) -> None:
         self._c.yield_interval = value
         self._c.wake()
 
@@ -171,38 +180,38 @@ class Runner:
         return self._c.stats(self.state).iterations_per_second
 
     @property
-    def real_time_factor(self) -> Optional[float]:
+    def real_time_factor(self) -> float | None:
         """Simulated seconds per wall-clock second, or None when the network has no ``dt``."""
         return self._c.stats(self.state).real_time_factor
 
     @property
-    def progress(self) -> Optional[float]:
+    def progress(self) -> float | None:
         """Fraction done of the current/last :meth:`run_for` (None if there was none)."""
         p = self._c.progress
         return None if p is None else p.fraction
 
     # ----------------------------------------------------------------------------------- control
-    def start(self) -> 'Runner':
+    def start(self) -> Runner:
         """Run without limit until :meth:`pause` (clears a previous error and any run_for budget)."""
         self._c.set_run(budget=None, progress=None)
         return self
 
-    def resume(self) -> 'Runner':
+    def resume(self) -> Runner:
         """Continue after a pause or an error; a :meth:`run_for` that was interrupted continues too."""
         self._c.set_run(keep_budget=True)
         return self
 
-    def pause(self, wait: bool = True, timeout: Optional[float] = 5.0) -> bool:
+    def pause(self, wait: bool = True, timeout: float | None = 5.0) -> bool:
         """Stop stepping after the current iteration. With ``wait`` returns once the worker waits
         (True) or the timeout passed (False)."""
         return self._c.pause(wait, timeout)
 
-    def wait(self, timeout: Optional[float] = None) -> bool:
+    def wait(self, timeout: float | None = None) -> bool:
         """Block until the runner stops stepping (pause, error, end of a run_for, stop). Returns False
         if it still runs after ``timeout`` seconds."""
         return self._c.wait_idle(timeout)
 
-    def step(self, n: int = 1, timeout: Optional[float] = None) -> int:
+    def step(self, n: int = 1, timeout: float | None = None) -> int:
         """While paused: run exactly ``n`` iterations and return when done.
 
         Returns the number of iterations run (fewer than ``n`` only if a behavior raised; see
@@ -211,18 +220,18 @@ class Runner:
         """
         n = int(n)
         if n < 0:
-            raise ValueError('step(n) needs n >= 0')
+            raise ValueError("step(n) needs n >= 0")
         if self.is_running and not self._c._inline():
-            raise RuntimeError('step() needs a paused runner; call pause() first')
+            raise RuntimeError("step() needs a paused runner; call pause() first")
         return self._c.step(n, timeout)
 
-    def run_for(self, n: int, callback: Optional[Callable[[float, 'Runner'], Any]] = None) -> RunProgress:
+    def run_for(self, n: int, callback: Callable[[float, Runner], Any] | None = None) -> RunProgress:
         """Run ``n`` more iterations, then pause. Returns a :class:`RunProgress` (``fraction``,
         ``wait()``, ``cancel()``); ``callback(fraction, runner)`` is called from the worker about
         every 1 % and at the end."""
         n = int(n)
         if n < 0:
-            raise ValueError('run_for(n) needs n >= 0')
+            raise ValueError("run_for(n) needs n >= 0")
         ref = weakref.ref(self)
         cb = None if callback is None else (lambda f: callback(f, ref()))
         prog = RunProgress(n, cb, self._c)
@@ -245,14 +254,14 @@ class Runner:
 
     # ----------------------------------------------------------------------------------- between iterations
     @contextlib.contextmanager
-    def hold(self, timeout: Optional[float] = None) -> Iterator['Runner']:
+    def hold(self, timeout: float | None = None) -> Iterator[Runner]:
         """Context manager: the body runs between two iterations while the worker waits.
 
         Commands submitted by the holding thread are applied at once; :meth:`step` runs in the
         calling thread. Raises TimeoutError if the worker did not reach an iteration boundary in time.
         """
         if not self._c.hold_enter(timeout):
-            raise TimeoutError('the runner did not reach an iteration boundary in time')
+            raise TimeoutError("the runner did not reach an iteration boundary in time")
         try:
             yield self
         finally:
@@ -261,72 +270,91 @@ class Runner:
     paused_between_iterations = hold
 
     # ----------------------------------------------------------------------------------- commands
-    def set_value(self, path: str, value: Any, source: str = 'api') -> Future:
+    def set_value(self, path: str, value: Any, source: str = "api") -> Future:
         """Set an attribute addressed by a tag path between two iterations.
 
         Validation happens now, in the calling thread: a bad path or a value of the wrong type or
-        shape raises :class:`~engine.runtime.tag_paths.PathError` / :class:`~engine.runtime.tag_paths.InvalidValueError`
+        shape raises :class:`~engine.exceptions.PathError` /
+        :class:`~engine.exceptions.InvalidValueError`
         at once and nothing is queued. Value strings such as ``'uniform(0.4,0.6)'`` are evaluated
         through the group's ``vector()`` (synapse group: ``matrix()``) when applied. Returns a Future
         whose result is the new value (large arrays summarised)."""
         plan = prepare_value(resolve_path(self._c.net, path), value)
         return self._c.submit(SetValueCommand(source=source, plan=plan))
 
-    def set_behavior_enabled(self, tag: str, on: bool, source: str = 'api') -> Future:
+    def set_behavior_enabled(self, tag: str, on: bool, source: str = "api") -> Future:
         """Switch every behavior with this tag (or the one addressed by ``'group.Behavior'``) on or off
         between two iterations. Raises PathError at once if nothing matches."""
         behaviors = resolve_behaviors(self._c.net, tag)
-        return self._c.submit(SetEnabledCommand(source=source, tag=tag, behaviors=behaviors, enabled=bool(on)))
+        return self._c.submit(
+            SetEnabledCommand(source=source, tag=tag, behaviors=behaviors, enabled=bool(on))
+        )
 
-    def call(self, fn: Callable[..., Any], *args: Any, source: str = 'api', log: bool = True,
-             **kwargs: Any) -> Future:
+    def call(
+        self, fn: Callable[..., Any], *args: Any, source: str = "api", log: bool = True, **kwargs: Any
+    ) -> Future:
         """Run ``fn(*args, **kwargs)`` on the engine thread between two iterations; returns a Future."""
         if not callable(fn):
-            raise TypeError('call() needs a callable')
+            raise TypeError("call() needs a callable")
         return self._c.submit(CallCommand(source=source, fn=fn, args=args, kwargs=kwargs, log_event=log))
 
-    def note(self, text: str, source: str = 'api') -> Event:
+    def note(self, text: str, source: str = "api") -> Event:
         """Add a note to the event log (stamped with the current iteration)."""
-        return self._c.log.add(self._c.net.iteration, 'note', str(text), source=source)
+        return self._c.log.add(self._c.net.iteration, "note", str(text), source=source)
 
-    def save_state(self, path: str, source: str = 'api', timeout: Optional[float] = 60.0, **kw: Any) -> Any:
+    def save_state(self, path: str, source: str = "api", timeout: float | None = 60.0, **kw: Any) -> Any:
         """:func:`engine.io.state.save_state` between two iterations (logged as a ``'save_state'``
         event); returns its report."""
         from engine.io import state as storage
-        return self._logged_call('save_state', path, source, timeout,
-                                 lambda: storage.save_state(self._c.net, path, **kw))
 
-    def load_state(self, path: str, source: str = 'api', timeout: Optional[float] = 60.0, **kw: Any) -> Any:
+        return self._logged_call(
+            "save_state", path, source, timeout, lambda: storage.save_state(self._c.net, path, **kw)
+        )
+
+    def load_state(self, path: str, source: str = "api", timeout: float | None = 60.0, **kw: Any) -> Any:
         """:func:`engine.io.state.load_state` between two iterations (logged as a ``'load_state'``
         event); returns its report. On error the network is untouched and the error is raised here."""
         from engine.io import state as storage
-        return self._logged_call('load_state', path, source, timeout,
-                                 lambda: storage.load_state(self._c.net, path, **kw))
 
-    def _logged_call(self, kind: str, path: str, source: str, timeout: Optional[float],
-                     fn: Callable[[], Any]) -> Any:
+        return self._logged_call(
+            "load_state", path, source, timeout, lambda: storage.load_state(self._c.net, path, **kw)
+        )
+
+    def _logged_call(
+        self, kind: str, path: str, source: str, timeout: float | None, fn: Callable[[], Any]
+    ) -> Any:
         log, net = self._c.log, self._c.net
 
         def run() -> Any:
             try:
                 result = fn()
             except Exception as exc:
-                log.add(net.iteration, kind, str(path), source=source, error=f'{type(exc).__name__}: {exc}')
+                log.add(net.iteration, kind, str(path), source=source, error=f"{type(exc).__name__}: {exc}")
                 raise
-            log.add(net.iteration, kind, str(path), None, getattr(result, 'iteration', None), source)
+            log.add(net.iteration, kind, str(path), None, getattr(result, "iteration", None), source)
             return result
+
         return self.call(run, source=source, log=False).result(timeout)
 
     # ----------------------------------------------------------------------------------- watches
-    def watch(self, path: str, neurons: Any = None, window: int = 2000, every: int = 1,
-              kind: Optional[str] = None, allow_missing: bool = False) -> Watch:
-        """A live window on a variable, filled after each iteration (see :class:`engine.runtime.watches.Watch`).
+    def watch(
+        self,
+        path: str,
+        neurons: Any = None,
+        window: int = 2000,
+        every: int = 1,
+        kind: str | None = None,
+        allow_missing: bool = False,
+    ) -> Watch:
+        """A live window on a variable, filled after each iteration (:class:`engine.runtime.watches.Watch`).
 
         ``neurons``: index, list, slice or bool mask selecting neurons (None = all). Bool arrays give a
         spike watch of (t, i) events unless ``kind='trace'``. ``allow_missing``: the variable may
         appear later (e.g. ``spike`` is created in the first iteration)."""
         target = resolve_path(self._c.net, path, must_exist=not allow_missing)
-        w = Watch(target, neurons=neurons, window=window, every=every, kind=kind, on_remove=self._c.remove_watch)
+        w = Watch(
+            target, neurons=neurons, window=window, every=every, kind=kind, on_remove=self._c.remove_watch
+        )
         self._c.add_watch(w)
         return w
 
@@ -335,11 +363,11 @@ class Runner:
         w.remove()
 
     # ----------------------------------------------------------------------------------- misc
-    def __enter__(self) -> 'Runner':
+    def __enter__(self) -> Runner:
         return self
 
     def __exit__(self, *exc: Any) -> None:
         self.stop()
 
     def __repr__(self) -> str:
-        return f'<Runner {self.state} iteration={self.iteration}>'
+        return f"<Runner {self.state} iteration={self.iteration}>"

@@ -1,24 +1,30 @@
 """Error capture for the runner: turn an exception raised while stepping into a :class:`StepError`
 that names the iteration, the behavior and the user's file and line."""
+
 from __future__ import annotations
 
 import os
 import sysconfig
 import traceback
 from dataclasses import dataclass
-from typing import Any, Optional, Tuple
+from typing import Any
 
-__all__ = ['StepError']
+__all__ = ["StepError"]
 
 _ENGINE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
-_OWN_FILES = {os.path.join(_ENGINE_DIR, name) for name in ('runner.py', 'worker.py', 'step_error.py')}
-_LIB_DIRS = tuple({os.path.abspath(p) + os.sep for k, p in sysconfig.get_paths().items()
-                   if k in ('stdlib', 'platstdlib', 'purelib', 'platlib') and p})
+_OWN_FILES = {os.path.join(_ENGINE_DIR, name) for name in ("runner.py", "worker.py", "step_error.py")}
+_LIB_DIRS = tuple(
+    {
+        os.path.abspath(p) + os.sep
+        for k, p in sysconfig.get_paths().items()
+        if k in ("stdlib", "platstdlib", "purelib", "platlib") and p
+    }
+)
 
 
 def _is_user_file(filename: str) -> bool:
     path = os.path.abspath(filename)
-    return not (filename.startswith('<') or path.startswith(_ENGINE_DIR) or path.startswith(_LIB_DIRS))
+    return not (filename.startswith("<") or path.startswith(_ENGINE_DIR) or path.startswith(_LIB_DIRS))
 
 
 @dataclass
@@ -38,22 +44,22 @@ class StepError:
     exception: BaseException
     iteration: int
     traceback: str
-    filename: Optional[str] = None
-    lineno: Optional[int] = None
-    function: Optional[str] = None
+    filename: str | None = None
+    lineno: int | None = None
+    function: str | None = None
     behavior: Any = None
-    behavior_path: Optional[str] = None
+    behavior_path: str | None = None
     fatal: bool = False
 
     @classmethod
-    def capture(cls, exc: BaseException, iteration: int, net: Any, fatal: bool = False) -> 'StepError':
+    def capture(cls, exc: BaseException, iteration: int, net: Any, fatal: bool = False) -> StepError:
         """Build a StepError from an exception caught in the worker."""
         tb = exc.__traceback__
         while tb is not None and os.path.abspath(tb.tb_frame.f_code.co_filename) in _OWN_FILES:
             tb = tb.tb_next
-        text = ''.join(traceback.format_exception(type(exc), exc, tb))
-        user: Optional[Tuple[str, int, str]] = None
-        last: Optional[Tuple[str, int, str]] = None
+        text = "".join(traceback.format_exception(type(exc), exc, tb))
+        user: tuple[str, int, str] | None = None
+        last: tuple[str, int, str] | None = None
         behavior = None
         t = tb
         while t is not None:
@@ -61,31 +67,43 @@ class StepError:
             last = (code.co_filename, t.tb_lineno, code.co_name)
             if _is_user_file(code.co_filename):
                 user = last
-            candidate = t.tb_frame.f_locals.get('self')
-            if candidate is not None and hasattr(candidate, 'behavior_enabled') and hasattr(candidate, 'init_kwargs'):
+            candidate = t.tb_frame.f_locals.get("self")
+            if (
+                candidate is not None
+                and hasattr(candidate, "behavior_enabled")
+                and hasattr(candidate, "init_kwargs")
+            ):
                 behavior = candidate
             t = t.tb_next
         where = user or last or (None, None, None)
-        return cls(exc, int(iteration), text, where[0], where[1], where[2], behavior,
-                   _behavior_path(net, behavior), fatal)
+        return cls(
+            exc,
+            int(iteration),
+            text,
+            where[0],
+            where[1],
+            where[2],
+            behavior,
+            _behavior_path(net, behavior),
+            fatal,
+        )
 
     @property
     def location(self) -> str:
         """``'file.py:12'`` or ``'?'``."""
-        return f'{self.filename}:{self.lineno}' if self.filename else '?'
+        return f"{self.filename}:{self.lineno}" if self.filename else "?"
 
     def __str__(self) -> str:
-        where = f' in {self.behavior_path}' if self.behavior_path else ''
-        file = f' ({self.filename}, line {self.lineno})' if self.filename else ''
-        return (f'{type(self.exception).__name__} at iteration {self.iteration}{where}{file}: '
-                f'{self.exception}')
+        where = f" in {self.behavior_path}" if self.behavior_path else ""
+        file = f" ({self.filename}, line {self.lineno})" if self.filename else ""
+        return f"{type(self.exception).__name__} at iteration {self.iteration}{where}{file}: {self.exception}"
 
 
-def _behavior_path(net: Any, behavior: Any) -> Optional[str]:
+def _behavior_path(net: Any, behavior: Any) -> str | None:
     if behavior is None:
         return None
-    for key, parent, b in getattr(net, 'sorted_behavior_execution_list', ()):
+    for _key, parent, b in getattr(net, "sorted_behavior_execution_list", ()):
         if b is behavior:
-            tags = getattr(parent, 'tags', None) or ['?']
-            return f'{tags[0]}.{type(b).__name__}'
+            tags = getattr(parent, "tags", None) or ["?"]
+            return f"{tags[0]}.{type(b).__name__}"
     return type(behavior).__name__

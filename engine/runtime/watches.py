@@ -15,15 +15,17 @@ they copied (a sequence-counter check), so neither side ever waits for the other
 disappears or changes shape or type, the watch stops and reports it in :attr:`Watch.error`; the
 worker never sees the exception.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Tuple
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from engine.runtime.tag_paths import Target
 
-__all__ = ['Watch', 'MAX_WATCH_BYTES']
+__all__ = ["Watch", "MAX_WATCH_BYTES"]
 
 #: Largest ring buffer one watch may allocate (bytes).
 MAX_WATCH_BYTES = 512 * 1024 * 1024
@@ -41,33 +43,40 @@ class Watch:
     error: ``None``, or a message when the watch stopped (variable gone, shape or type changed).
     """
 
-    def __init__(self, target: Target, neurons: Any = None, window: int = 2000, every: int = 1,
-                 kind: Optional[str] = None, on_remove: Optional[Callable[['Watch'], None]] = None) -> None:
+    def __init__(
+        self,
+        target: Target,
+        neurons: Any = None,
+        window: int = 2000,
+        every: int = 1,
+        kind: str | None = None,
+        on_remove: Callable[[Watch], None] | None = None,
+    ) -> None:
         if int(window) < 1:
-            raise ValueError('window must be at least 1')
+            raise ValueError("window must be at least 1")
         if int(every) < 1:
-            raise ValueError('every must be at least 1')
-        if kind not in (None, 'trace', 'spikes'):
+            raise ValueError("every must be at least 1")
+        if kind not in (None, "trace", "spikes"):
             raise ValueError("kind must be None, 'trace' or 'spikes'")
         self.path = target.path
         self.window = int(window)
         self.every = int(every)
         self.neurons = neurons
-        self.error: Optional[str] = None
+        self.error: str | None = None
         self.removed = False
-        self.kind: Optional[str] = None
+        self.kind: str | None = None
         self._obj, self._attr = target.obj, target.attr
         self._requested_kind = kind
         self._on_remove = on_remove
         self._index: Any = None
-        self._full_shape: Optional[tuple] = None
+        self._full_shape: tuple | None = None
         self._dtype: Any = None
         self._times = np.zeros(0, dtype=np.int64)
         self._values = np.zeros(0)
-        self._rows: List[Any] = []
-        self._started = 0          # samples whose writing has begun
-        self._count = 0            # samples completely written
-        self._base = 0             # samples before this were cleared
+        self._rows: list[Any] = []
+        self._started = 0  # samples whose writing has begun
+        self._count = 0  # samples completely written
+        self._base = 0  # samples before this were cleared
         self._stopped = False
         if target.exists():
             self._setup(np.asarray(target.get()))
@@ -90,31 +99,36 @@ class Watch:
                 idx = slice(int(arr[0]), int(arr[-1]) + 1)
             else:
                 idx = arr
-        full[idx]                      # an IndexError belongs to the caller, not the worker
+        full[idx]  # an IndexError belongs to the caller, not the worker
         return idx
 
     def _setup(self, full: np.ndarray) -> None:
         index = self._selection(full)
-        kind = self._requested_kind or ('spikes' if full.dtype == bool and full.ndim >= 1 else 'trace')
-        if kind == 'spikes':
+        kind = self._requested_kind or ("spikes" if full.dtype == bool and full.ndim >= 1 else "trace")
+        if kind == "spikes":
             if full.ndim != 1:
                 raise ValueError(f"a spike watch needs a 1-D array; '{self.path}' has shape {full.shape}")
             if index is not None and np.ndim(index) == 0:
                 index = [index]
         sample = full if index is None else full[index]
-        if kind == 'trace' and sample.dtype.kind not in 'biuf':
+        if kind == "trace" and sample.dtype.kind not in "biuf":
             raise ValueError(f"'{self.path}' has dtype {sample.dtype}; a trace watch needs numbers")
-        dtype = bool if kind == 'spikes' else (sample.dtype if sample.dtype.kind == 'f' else np.float64)
+        dtype = bool if kind == "spikes" else (sample.dtype if sample.dtype.kind == "f" else np.float64)
         nbytes = self.window * max(1, sample.size) * np.dtype(dtype).itemsize
         if nbytes > MAX_WATCH_BYTES:
-            raise ValueError(f"watching '{self.path}' ({sample.shape}) over {self.window} samples needs "
-                             f"{nbytes / 2**20:.0f} MiB; select neurons or use a smaller window")
+            raise ValueError(
+                f"watching '{self.path}' ({sample.shape}) over {self.window} samples needs "
+                f"{nbytes / 2**20:.0f} MiB; select neurons or use a smaller window"
+            )
         self._index, self._full_shape, self._dtype = index, full.shape, full.dtype
-        self._neuron_ids = (np.arange(full.shape[0]) if index is None else np.arange(full.shape[0])[index]) \
-            if kind == 'spikes' else None
+        self._neuron_ids = (
+            (np.arange(full.shape[0]) if index is None else np.arange(full.shape[0])[index])
+            if kind == "spikes"
+            else None
+        )
         self._times = np.zeros(self.window, dtype=np.int64)
         self._values = np.empty((self.window,) + sample.shape, dtype=dtype)
-        self._values.fill(0)          # touch every page now, not one page fault per sample in the worker
+        self._values.fill(0)  # touch every page now, not one page fault per sample in the worker
         self._rows = list(self._values) if sample.ndim else []
         self.kind = kind
 
@@ -128,11 +142,15 @@ class Watch:
         except AttributeError:
             if self.kind is not None:
                 self._fail(f"'{self.path}' no longer exists")
-            return                                  # else: waiting for the variable to appear
+            return  # else: waiting for the variable to appear
         try:
             if self.kind is None:
                 self._setup(np.asarray(value))
-            if type(value) is not np.ndarray or value.dtype is not self._dtype or value.shape != self._full_shape:
+            if (
+                type(value) is not np.ndarray
+                or value.dtype is not self._dtype
+                or value.shape != self._full_shape
+            ):
                 self._check(value)
             if self._index is not None:
                 value = value[self._index]
@@ -146,7 +164,7 @@ class Watch:
             self._count += 1
         except Exception as exc:  # noqa: BLE001 - a broken watch must not stop the runner
             self._started = self._count
-            self._fail(f'{type(exc).__name__}: {exc}')
+            self._fail(f"{type(exc).__name__}: {exc}")
 
     def _fail(self, message: str) -> None:
         self.error = message
@@ -157,14 +175,15 @@ class Watch:
         if type(value) is np.ndarray or isinstance(value, np.ndarray):
             if value.shape != self._full_shape:
                 raise ValueError(f"'{self.path}' changed shape from {self._full_shape} to {value.shape}")
-            if value.dtype.kind not in ('b' if self.kind == 'spikes' else 'biuf'):
+            if value.dtype.kind not in ("b" if self.kind == "spikes" else "biuf"):
                 raise TypeError(f"'{self.path}' changed dtype from {self._dtype} to {value.dtype}")
         elif self._full_shape != () or not isinstance(value, (int, float, np.number, bool, np.bool_)):
-            raise TypeError(f"'{self.path}' changed from {self._dtype} {self._full_shape} to "
-                            f"{type(value).__name__}")
+            raise TypeError(
+                f"'{self.path}' changed from {self._dtype} {self._full_shape} to {type(value).__name__}"
+            )
 
     # ------------------------------------------------------------------------------------------ reader side
-    def _window(self, since: Optional[int] = None) -> Tuple[np.ndarray, np.ndarray]:
+    def _window(self, since: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Copies of the valid samples (only those after iteration ``since`` if given), oldest
         first (lock-free; see the module docstring)."""
         end = self._count
@@ -179,7 +198,7 @@ class Watch:
         else:
             times = np.concatenate([self._times[a:], self._times[:b]])
             values = np.concatenate([self._values[a:], self._values[:b]])
-        overwritten = self._started - self.window - first      # slots reused while we copied
+        overwritten = self._started - self.window - first  # slots reused while we copied
         if overwritten > 0:
             times, values = times[overwritten:], values[overwritten:]
         return times, values
@@ -199,7 +218,7 @@ class Watch:
                 hi = mid
         return lo
 
-    def read(self, since: Optional[int] = None) -> Tuple[np.ndarray, np.ndarray]:
+    def read(self, since: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The latest window, oldest first, as copies; with ``since``, only the samples taken
         after that iteration (what a viewer has not seen yet).
 
@@ -207,15 +226,15 @@ class Watch:
         Empty arrays before the first sample.
         """
         times, values = self._window(since)
-        if self.kind != 'spikes':
+        if self.kind != "spikes":
             return times, values
         rows, cols = np.nonzero(values)
         return times[rows], self._neuron_ids[cols].astype(np.int64, copy=False)
 
-    def read_raster(self, since: Optional[int] = None) -> Tuple[np.ndarray, np.ndarray]:
+    def read_raster(self, since: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Spike watch: ``(times, raster)`` with ``raster[k, j]`` True if selected neuron ``j`` fired at
         ``times[k]`` (the columns follow the neuron selection)."""
-        if self.kind != 'spikes':
+        if self.kind != "spikes":
             raise TypeError(f"read_raster() needs a spike watch; '{self.path}' is a {self.kind} watch")
         return self._window(since)
 
@@ -230,7 +249,7 @@ class Watch:
         return self._count + self._base
 
     @property
-    def last_iteration(self) -> Optional[int]:
+    def last_iteration(self) -> int | None:
         """Iteration of the newest sample, or None."""
         end = self._count
         if end <= self._base:
@@ -255,5 +274,5 @@ class Watch:
                 self._on_remove(self)
 
     def __repr__(self) -> str:
-        state = 'removed' if self.removed else (f'error: {self.error}' if self.error else 'ok')
-        return f'<Watch {self.path!r} {self.kind} window={self.window} samples={self.count} {state}>'
+        state = "removed" if self.removed else (f"error: {self.error}" if self.error else "ok")
+        return f"<Watch {self.path!r} {self.kind} window={self.window} samples={self.count} {state}>"

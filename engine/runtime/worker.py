@@ -8,27 +8,28 @@ Synchronisation: one condition variable ``cv`` guards the control state (run fla
 parked). While stepping, the worker reads only the plain flag ``dirty`` once per iteration; every
 control change sets it, so the worker returns to the guarded section after at most one iteration.
 """
+
 from __future__ import annotations
 
 import collections
 import sys
 import threading
 import time
-from typing import Any, Deque, Optional, Tuple
+from typing import Any
 
 from engine.runtime.commands import Command, CommandQueue, EventLog
-from engine.runtime.watches import Watch
 from engine.runtime.progress import RunnerStats, RunProgress
 from engine.runtime.step_error import StepError
+from engine.runtime.watches import Watch
 
-__all__ = ['StepError', 'RunProgress', 'RunnerStats']
+__all__ = ["StepError", "RunProgress", "RunnerStats"]
 
 _switch_lock = threading.Lock()
 _switch_users = 0
-_switch_saved: Optional[float] = None
+_switch_saved: float | None = None
 
 
-def _lower_switch_interval(value: Optional[float]) -> bool:
+def _lower_switch_interval(value: float | None) -> bool:
     """While any runner steps, the interpreter's switch interval is at most ``value``: a thread that
     waits for the GIL gets it after ``value`` seconds instead of 5 ms. It costs nothing while no
     other thread wants the GIL. Reference-counted across runners; the previous value is restored."""
@@ -55,33 +56,34 @@ def _restore_switch_interval() -> None:
 class _Core:
     """State shared by the Runner facade and its worker thread."""
 
-    def __init__(self, net: Any, yield_interval: Optional[float], switch_interval: Optional[float],
-                 name: str) -> None:
+    def __init__(
+        self, net: Any, yield_interval: float | None, switch_interval: float | None, name: str
+    ) -> None:
         self.net = net
         self.name = name
         self.cv = threading.Condition(threading.Lock())
         self.apply_lock = threading.RLock()
         self.queue = CommandQueue()
         self.log = EventLog()
-        self.watches: Tuple[Watch, ...] = ()
+        self.watches: tuple[Watch, ...] = ()
         self.dirty = False
         self.run = False
-        self.budget: Optional[int] = None
+        self.budget: int | None = None
         self.budget_epoch = 0
         self.budget_resumable = True
-        self.progress: Optional[RunProgress] = None
+        self.progress: RunProgress | None = None
         self.holds = 0
         self.holders: dict = {}
         self.parked = True
         self.stop_requested = False
         self.finished = False
-        self.thread: Optional[threading.Thread] = None
-        self.worker_ident: Optional[int] = None
+        self.thread: threading.Thread | None = None
+        self.worker_ident: int | None = None
         self.error: Any = None
         self.yield_interval = yield_interval
         self.switch_interval = switch_interval
-        self.target_ips: Optional[float] = None
-        self.samples: Deque[Tuple[float, int]] = collections.deque(maxlen=128)
+        self.target_ips: float | None = None
+        self.samples: collections.deque[tuple[float, int]] = collections.deque(maxlen=128)
         self.stats_lock = threading.Lock()
 
     # ------------------------------------------------------------------------------------- control
@@ -100,13 +102,14 @@ class _Core:
     def ensure_thread(self) -> None:
         with self.cv:
             if self.stop_requested or self.finished:
-                raise RuntimeError('this runner was stopped; create a new Runner')
+                raise RuntimeError("this runner was stopped; create a new Runner")
             if self.thread is None:
                 self.thread = threading.Thread(target=self.loop, name=self.name, daemon=True)
                 self.thread.start()
 
-    def set_run(self, budget: Optional[int] = None, progress: Optional[RunProgress] = None,
-                keep_budget: bool = False) -> None:
+    def set_run(
+        self, budget: int | None = None, progress: RunProgress | None = None, keep_budget: bool = False
+    ) -> None:
         self.ensure_thread()
         with self.cv:
             self.error = None
@@ -123,7 +126,7 @@ class _Core:
             self.dirty = True
             self.cv.notify_all()
 
-    def pause(self, wait: bool, timeout: Optional[float]) -> bool:
+    def pause(self, wait: bool, timeout: float | None) -> bool:
         with self.cv:
             self.run = False
             self.dirty = True
@@ -132,13 +135,13 @@ class _Core:
                 return True
             return self.cv.wait_for(lambda: self.parked or self.finished, timeout)
 
-    def wait_idle(self, timeout: Optional[float]) -> bool:
+    def wait_idle(self, timeout: float | None) -> bool:
         if self._inline():
             return not self.run
         with self.cv:
             return self.cv.wait_for(lambda: (not self.run and self.parked) or self.finished, timeout)
 
-    def cancel_run(self, prog: Optional[RunProgress] = None) -> None:
+    def cancel_run(self, prog: RunProgress | None = None) -> None:
         with self.cv:
             current = self.progress
             if prog is not None and prog is not current:
@@ -150,7 +153,7 @@ class _Core:
         if current is not None:
             current._finish(cancelled=True)
 
-    def step(self, n: int, timeout: Optional[float]) -> int:
+    def step(self, n: int, timeout: float | None) -> int:
         before = self.net.iteration
         if n == 0:
             return 0
@@ -168,7 +171,7 @@ class _Core:
             self.budget_epoch += 1
             self.cv.notify_all()
             if not self.cv.wait_for(lambda: not self.run or self.finished, timeout):
-                raise TimeoutError(f'step({n}) did not finish within {timeout} s')
+                raise TimeoutError(f"step({n}) did not finish within {timeout} s")
         return self.net.iteration - before
 
     def shutdown(self, timeout: float = 5.0) -> bool:
@@ -185,13 +188,13 @@ class _Core:
             self.finished = True
         if not alive:
             for cmd in self.queue.drain():
-                cmd.cancel('the runner was stopped before this command was applied')
+                cmd.cancel("the runner was stopped before this command was applied")
             if self.progress is not None:
                 self.progress._finish(cancelled=True)
         return not alive
 
     # ------------------------------------------------------------------------------------- hold
-    def hold_enter(self, timeout: Optional[float]) -> bool:
+    def hold_enter(self, timeout: float | None) -> bool:
         if self._on_worker():
             return True
         me = threading.get_ident()
@@ -211,7 +214,7 @@ class _Core:
         with self.cv:
             me = threading.get_ident()
             if not self.holders.get(me):
-                raise RuntimeError('release() of a runner hold this thread does not own')
+                raise RuntimeError("release() of a runner hold this thread does not own")
             self._release(me)
 
     def _release(self, me: int) -> None:
@@ -232,7 +235,7 @@ class _Core:
         self.ensure_thread()
         with self.cv:
             if self.stop_requested or self.finished:
-                raise RuntimeError('this runner was stopped; commands are no longer accepted')
+                raise RuntimeError("this runner was stopped; commands are no longer accepted")
             future = self.queue.put(cmd)
             self.dirty = True
             self.cv.notify_all()
@@ -273,7 +276,7 @@ class _Core:
                     break
             span = now - base[0]
             ips = max(0.0, (it - base[1]) / span) if span > 0 else 0.0
-        dt = getattr(self.net, 'dt', None)
+        dt = getattr(self.net, "dt", None)
         rtf = ips * dt if dt else None
         prog = self.progress
         return RunnerStats(it, ips, rtf, state, self.target_ips, None if prog is None else prog.fraction)
@@ -284,8 +287,10 @@ class _Core:
         try:
             self._loop()
         except BaseException as exc:  # noqa: BLE001 - the thread must never die silently
-            self.error = StepError.capture(exc, getattr(self.net, 'iteration', -1), self.net, fatal=True)
-            sys.stderr.write(f'mnn-studio runner {self.name} stopped by an internal error:\n{self.error.traceback}')
+            self.error = StepError.capture(exc, getattr(self.net, "iteration", -1), self.net, fatal=True)
+            sys.stderr.write(
+                f"mnn-studio runner {self.name} stopped by an internal error:\n{self.error.traceback}"
+            )
         finally:
             with self.cv:
                 self.run = False
@@ -293,7 +298,7 @@ class _Core:
                 self.finished = True
                 self.cv.notify_all()
             for cmd in self.queue.drain():
-                cmd.cancel('the runner stopped before this command was applied')
+                cmd.cancel("the runner stopped before this command was applied")
 
     def _loop(self) -> None:
         cv = self.cv
@@ -335,9 +340,9 @@ class _Core:
                         self.run = False
                         finished = self.progress
             if finished is not None:
-                finished._finish(cancelled=False)     # outside the lock: it may call back into the runner
+                finished._finish(cancelled=False)  # outside the lock: it may call back into the runner
 
-    def batch(self, budget: Optional[int], prog: Optional[RunProgress], check_dirty: bool) -> int:
+    def batch(self, budget: int | None, prog: RunProgress | None, check_dirty: bool) -> int:
         """Run up to ``budget`` iterations (None = until ``dirty``). Returns how many ran, counting a
         failed one. Samples watches, keeps statistics, hands the GIL over, throttles."""
         lowered = _lower_switch_interval(self.switch_interval)
@@ -347,7 +352,7 @@ class _Core:
             if lowered:
                 _restore_switch_interval()
 
-    def _batch(self, budget: Optional[int], prog: Optional[RunProgress], check_dirty: bool) -> int:
+    def _batch(self, budget: int | None, prog: RunProgress | None, check_dirty: bool) -> int:
         net = self.net
         simulate = net.simulate_iteration
         samplers = [w.sample for w in self.watches]
@@ -399,5 +404,10 @@ class _Core:
             self.run = False
             self.dirty = True
             self.cv.notify_all()
-        self.log.add(err.iteration, 'error', err.behavior_path or err.location, source='runner',
-                     error=f'{type(exc).__name__}: {exc}')
+        self.log.add(
+            err.iteration,
+            "error",
+            err.behavior_path or err.location,
+            source="runner",
+            error=f"{type(exc).__name__}: {exc}",
+        )

@@ -6,18 +6,20 @@ the main window (load a script, the selected group / neuron), so it is testable 
 Every write made through ``studio`` goes through the runner (``set_value``, ``call``, ``note``, ...)
 with ``source='console'``, so it lands between two iterations and the event log records it.
 """
+
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, List, Optional
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
-__all__ = ['StudioAPI', 'StepFailed', 'EventList', 'SOURCE']
+__all__ = ["StudioAPI", "StepFailed", "EventList", "SOURCE"]
 
 #: ``source`` recorded in the runner's event log for everything the console does.
-SOURCE = 'console'
-_CHUNK_TARGET_S = 0.03       # studio.step()/simulate_iterations run in chunks of about this long
+SOURCE = "console"
+_CHUNK_TARGET_S = 0.03  # studio.step()/simulate_iterations run in chunks of about this long
 _MAX_CHUNK = 1 << 16
 
 Pump = Callable[[str], None]
@@ -37,18 +39,23 @@ class StudioAPI:
     selected_group, selected_neuron: callables returning the window's current selection.
     """
 
-    def __init__(self, runner: Any = None, *, load: Optional[Callable[[str], Any]] = None,
-                 selected_group: Optional[Callable[[], Any]] = None,
-                 selected_neuron: Optional[Callable[[], int]] = None) -> None:
+    def __init__(
+        self,
+        runner: Any = None,
+        *,
+        load: Callable[[str], Any] | None = None,
+        selected_group: Callable[[], Any] | None = None,
+        selected_neuron: Callable[[], int] | None = None,
+    ) -> None:
         self._runner = runner
         self._load = load
         self._selected_group = selected_group
         self._selected_neuron = selected_neuron
         #: Set by the console while a cell runs: called between chunks of step()/simulate_iterations
         #: with a progress text; it keeps the window painting and may raise KeyboardInterrupt.
-        self.pump: Optional[Pump] = None
+        self.pump: Pump | None = None
         #: Set by the console: re-pushes net, the groups, np and studio into the namespace.
-        self.restore_names: Callable[[], List[str]] = lambda: []
+        self.restore_names: Callable[[], list[str]] = lambda: []
 
     # ------------------------------------------------------------------------------ binding
     def bind(self, runner: Any) -> None:
@@ -59,7 +66,7 @@ class StudioAPI:
     def runner(self) -> Any:
         """The ``engine.Runner`` of the live network."""
         if self._runner is None:
-            raise RuntimeError('no network is loaded')
+            raise RuntimeError("no network is loaded")
         return self._runner
 
     @property
@@ -83,7 +90,7 @@ class StudioAPI:
         return self._selected_group() if self._selected_group is not None else None
 
     @property
-    def neuron(self) -> Optional[int]:
+    def neuron(self) -> int | None:
         """Index of the neuron selected in the window (None without a window)."""
         return int(self._selected_neuron()) if self._selected_neuron is not None else None
 
@@ -101,7 +108,7 @@ class StudioAPI:
 
         A running network is paused first. Raises :class:`StepFailed` if a behavior raised.
         """
-        done = self.advance(n, f'studio.step({int(n)})', keep_running=False)
+        done = self.advance(n, f"studio.step({int(n)})", keep_running=False)
         return done
 
     def run_for(self, n: int) -> Any:
@@ -125,7 +132,7 @@ class StudioAPI:
         was_running = bool(runner.is_running)
         if was_running:
             runner.pause()
-        runner.note(f'{label}: {n} iterations from iteration {runner.iteration}', source=SOURCE)
+        runner.note(f"{label}: {n} iterations from iteration {runner.iteration}", source=SOURCE)
         done, chunk = 0, 1
         try:
             while done < n:
@@ -134,30 +141,30 @@ class StudioAPI:
                 got = int(runner.step(k))
                 done += got
                 if got < k or runner.error is not None:
-                    raise StepFailed(f'{label} stopped after {done} of {n} iterations: {runner.error}')
+                    raise StepFailed(f"{label} stopped after {done} of {n} iterations: {runner.error}")
                 spent = time.perf_counter() - t0
                 if spent < _CHUNK_TARGET_S and chunk < _MAX_CHUNK:
                     chunk *= 2
                 elif spent > 3 * _CHUNK_TARGET_S and chunk > 1:
                     chunk //= 2
                 if self.pump is not None and done < n:
-                    self.pump(f'{label}: {done}/{n}')
+                    self.pump(f"{label}: {done}/{n}")
         finally:
             if was_running and keep_running and runner.error is None:
                 runner.resume()
         return done
 
     # ------------------------------------------------------------------------------ writes
-    def set(self, path: str, value: Any, timeout: Optional[float] = 10.0) -> Any:
+    def set(self, path: str, value: Any, timeout: float | None = 10.0) -> Any:
         """Set a value by tag path between two iterations, e.g.
         ``studio.set('my_neurons.Basic_Behavior.threshold', 0.6)``; recorded in the event log."""
         return self.runner.set_value(path, value, source=SOURCE).result(timeout)
 
-    def enable(self, tag: str, on: bool = True, timeout: Optional[float] = 10.0) -> Any:
+    def enable(self, tag: str, on: bool = True, timeout: float | None = 10.0) -> Any:
         """Switch behaviors on/off by tag (``'Input_Behavior'`` or ``'my_neurons.Input_Behavior'``)."""
         return self.runner.set_behavior_enabled(tag, on, source=SOURCE).result(timeout)
 
-    def call(self, fn: Callable[..., Any], *args: Any, timeout: Optional[float] = 60.0, **kwargs: Any) -> Any:
+    def call(self, fn: Callable[..., Any], *args: Any, timeout: float | None = 60.0, **kwargs: Any) -> Any:
         """Run ``fn(*args, **kwargs)`` between two iterations (logged); returns its result."""
         return self.runner.call(fn, *args, source=SOURCE, **kwargs).result(timeout)
 
@@ -165,15 +172,15 @@ class StudioAPI:
         """Add a note to the event log."""
         return self.runner.note(text, source=SOURCE)
 
-    def events(self, last: int = 10) -> 'EventList':
+    def events(self, last: int = 10) -> EventList:
         """The newest ``last`` events of the runner's log (a list that prints as a table)."""
-        return EventList(self.runner.events[-int(last):] if last else [])
+        return EventList(self.runner.events[-int(last) :] if last else [])
 
     # ------------------------------------------------------------------------------ files
     def load(self, path: str) -> Any:
         """Open another script in the window (the console is re-bound to its network)."""
         if self._load is None:
-            raise RuntimeError('load() needs the studio window (no loader was given to the console)')
+            raise RuntimeError("load() needs the studio window (no loader was given to the console)")
         return self._load(str(path))
 
     def save_state(self, path: str) -> Any:
@@ -184,22 +191,25 @@ class StudioAPI:
         """Load a saved state into the live network between two iterations; returns the report."""
         return self.runner.load_state(str(path), source=SOURCE, **kwargs)
 
-    def export(self, path: str, fmt: Optional[str] = None) -> Any:
-        """Export the recordings (``engine.io.state.export_recordings``); returns the files written."""
-        from engine.io import state as storage
-        return self.call(storage.export_recordings, self.net, str(path), fmt)
+    def export(self, path: str, fmt: str | None = None) -> Any:
+        """Export the recordings (``engine.io.export.export_recordings``); returns the files written."""
+        from engine.io import export as exporting
+
+        return self.call(exporting.export_recordings, self.net, str(path), fmt)
 
     # ------------------------------------------------------------------------------ misc
-    def restore(self) -> List[str]:
+    def restore(self) -> list[str]:
         """Re-bind ``net``, the groups, ``np`` and ``studio`` (after a cell deleted or replaced them)."""
         return self.restore_names()
 
     def __repr__(self) -> str:
         if self._runner is None:
-            return '<studio: no network loaded>'
+            return "<studio: no network loaded>"
         r = self._runner
-        return (f'<studio: {r.state} at iteration {r.iteration}; run() pause() step(n) run_for(n) '
-                f'set(path, v) enable(tag, on) save_state(p) load_state(p) export(p) load(p) restore()>')
+        return (
+            f"<studio: {r.state} at iteration {r.iteration}; run() pause() step(n) run_for(n) "
+            f"set(path, v) enable(tag, on) save_state(p) load_state(p) export(p) load(p) restore()>"
+        )
 
 
 class _InCellProgress:
@@ -208,17 +218,19 @@ class _InCellProgress:
     def __init__(self, progress: Any) -> None:
         self._progress = progress
 
-    def wait(self, timeout: Optional[float] = None) -> bool:
+    def wait(self, timeout: float | None = None) -> bool:
         """Refused: the run starts only when the cell has finished."""
-        raise RuntimeError('run_for(n).wait() cannot work inside a console cell: the run starts when the '
-                           'cell has finished (the simulation waits while a cell runs). To run now, use '
-                           'studio.step(n) or net.simulate_iterations(n).')
+        raise RuntimeError(
+            "run_for(n).wait() cannot work inside a console cell: the run starts when the "
+            "cell has finished (the simulation waits while a cell runs). To run now, use "
+            "studio.step(n) or net.simulate_iterations(n)."
+        )
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._progress, name)
 
     def __repr__(self) -> str:
-        return f'{self._progress!r} (starts when this cell has finished)'
+        return f"{self._progress!r} (starts when this cell has finished)"
 
 
 class EventList(list):
@@ -226,16 +238,16 @@ class EventList(list):
 
     def __repr__(self) -> str:
         if not self:
-            return '(no events)'
-        rows = [f'{"iteration":>9}  {"kind":<10} {"source":<8} what']
+            return "(no events)"
+        rows = [f"{'iteration':>9}  {'kind':<10} {'source':<8} what"]
         for e in self:
             what = str(e.path)
-            if e.kind in ('set_value', 'enabled', 'load_state'):
-                what += f': {e.old!r} -> {e.new!r}'
+            if e.kind in ("set_value", "enabled", "load_state"):
+                what += f": {e.old!r} -> {e.new!r}"
             if e.error:
-                what += f'  FAILED: {e.error}'
-            rows.append(f'{e.iteration:>9}  {e.kind:<10} {e.source:<8} {what}')
-        return '\n'.join(rows)
+                what += f"  FAILED: {e.error}"
+            rows.append(f"{e.iteration:>9}  {e.kind:<10} {e.source:<8} {what}")
+        return "\n".join(rows)
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
         p.text(repr(self))
@@ -246,8 +258,8 @@ def _as_count(n: Any) -> int:
     value = float(n) if not isinstance(n, (int, np.integer)) else int(n)
     if isinstance(value, float):
         if not value.is_integer():
-            raise ValueError(f'an iteration count must be a whole number, got {n!r}')
+            raise ValueError(f"an iteration count must be a whole number, got {n!r}")
         value = int(value)
     if value < 0:
-        raise ValueError(f'an iteration count must not be negative, got {n!r}')
+        raise ValueError(f"an iteration count must not be negative, got {n!r}")
     return value

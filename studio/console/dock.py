@@ -19,12 +19,14 @@ qtconsole/ipykernel the dock shows a note instead. See :mod:`studio.console.guar
 around each cell (runner hold, busy, interrupt, ``simulate_iterations``) and
 :mod:`studio.console.api` for the ``studio`` object.
 """
+
 from __future__ import annotations
 
 import contextlib
 import re
 import weakref
-from typing import Any, Callable, Dict, List, Optional
+from collections.abc import Callable
+from typing import Any
 
 from PyQt6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QKeySequence, QShowEvent
@@ -35,10 +37,10 @@ from studio.console.guard import CellGuard
 from studio.console.kernel import INSTALL_HINT, import_qtconsole, make_widget, start_kernel, stop_kernel
 from studio.console.names import CORE_NAMES, banner_text, build_namespace
 
-__all__ = ['ConsolePanel', 'ConsoleDock', 'INSTALL_HINT']
+__all__ = ["ConsolePanel", "ConsoleDock", "INSTALL_HINT"]
 
-_PROMPT = re.compile(r'In \[\d+\]: $')
-_active: Optional['weakref.ReferenceType[ConsolePanel]'] = None   # the panel whose kernel is alive
+_PROMPT = re.compile(r"In \[\d+\]: $")
+_active: weakref.ReferenceType[ConsolePanel] | None = None  # the panel whose kernel is alive
 
 
 class ConsolePanel(QWidget):
@@ -53,31 +55,38 @@ class ConsolePanel(QWidget):
     persist_history: keep the input history across sessions (IPython's history database).
     """
 
-    started = pyqtSignal()          #: the kernel is up (the first prompt follows shortly)
+    started = pyqtSignal()  #: the kernel is up (the first prompt follows shortly)
     busy_changed = pyqtSignal(bool)
 
-    def __init__(self, parent: Optional[QWidget] = None, *, load: Optional[Callable[[str], Any]] = None,
-                 selected_group: Optional[Callable[[], Any]] = None,
-                 selected_neuron: Optional[Callable[[], int]] = None, hold_timeout: float = 10.0,
-                 log_cells: bool = True, persist_history: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        load: Callable[[str], Any] | None = None,
+        selected_group: Callable[[], Any] | None = None,
+        selected_neuron: Callable[[], int] | None = None,
+        hold_timeout: float = 10.0,
+        log_cells: bool = True,
+        persist_history: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.studio = StudioAPI(load=load, selected_group=selected_group, selected_neuron=selected_neuron)
         self.studio.restore_names = self._push_namespace
         self.guard = CellGuard(self.studio, hold_timeout, log_cells, parent=self)
         self.persist_history = persist_history
-        self.widget: Any = None                 #: the RichJupyterWidget once started
+        self.widget: Any = None  #: the RichJupyterWidget once started
         self.kernel_manager: Any = None
         self.kernel_client: Any = None
-        self.unavailable: Optional[str] = None  #: why the console could not start
-        self._extra: Dict[str, Any] = {}
-        self._pushed: Dict[str, Any] = {}
+        self.unavailable: str | None = None  #: why the console could not start
+        self._extra: dict[str, Any] = {}
+        self._pushed: dict[str, Any] = {}
         self._closed = False
-        self._top: Optional[QWidget] = None
+        self._top: QWidget | None = None
 
-        self.status_label = QLabel('Console: starts when shown')
-        self.status_label.setObjectName('consoleStatus')
-        self.interrupt_button = QPushButton('Interrupt')
-        self.interrupt_button.setToolTip('Stop the running cell (Ctrl+C)')
+        self.status_label = QLabel("Console: starts when shown")
+        self.status_label.setObjectName("consoleStatus")
+        self.interrupt_button = QPushButton("Interrupt")
+        self.interrupt_button.setToolTip("Stop the running cell (Ctrl+C)")
         self.interrupt_button.setEnabled(False)
         self.interrupt_button.clicked.connect(self.interrupt)
         self.guard.allowed.append(self.interrupt_button)
@@ -92,7 +101,7 @@ class ConsolePanel(QWidget):
         self._layout.setSpacing(0)
         self._layout.addLayout(bar)
         self.note = QLabel()
-        self.note.setObjectName('viewMessage')
+        self.note.setObjectName("viewMessage")
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -100,14 +109,14 @@ class ConsolePanel(QWidget):
         self._layout.addWidget(self.note, 1)
 
     # ------------------------------------------------------------------------------ binding
-    def bind(self, runner: Any, extra_namespace: Optional[Dict[str, Any]] = None) -> None:
+    def bind(self, runner: Any, extra_namespace: dict[str, Any] | None = None) -> None:
         """Bind the console to ``runner`` (its network); call again whenever another network is
         loaded. ``extra_namespace`` (e.g. the script's classes) is pushed too. None unbinds."""
         self.studio.bind(runner)
         self._extra = dict(extra_namespace or {})
         if self.shell is not None:
             names = self._push_namespace()
-            self._print(f'\n[network changed: {", ".join(names)} re-bound; see studio]\n')
+            self._print(f"\n[network changed: {', '.join(names)} re-bound; see studio]\n")
 
     @property
     def shell(self) -> Any:
@@ -115,13 +124,13 @@ class ConsolePanel(QWidget):
         km = self.kernel_manager
         return None if km is None or km.kernel is None else km.kernel.shell
 
-    def _push_namespace(self) -> List[str]:
+    def _push_namespace(self) -> list[str]:
         shell = self.shell
         if shell is None:
             return []
         ns, _skipped = build_namespace(self.studio, self._extra)
         user_ns = shell.user_ns
-        for name, old in self._pushed.items():       # names of the previous network, if untouched
+        for name, old in self._pushed.items():  # names of the previous network, if untouched
             if name not in ns and user_ns.get(name) is old:
                 del user_ns[name]
         shell.push(ns)
@@ -144,19 +153,21 @@ class ConsolePanel(QWidget):
         try:
             manager_cls, widget_cls = import_qtconsole()
         except Exception as exc:  # noqa: BLE001 - ImportError, or qtpy's binding errors
-            return self._show_unavailable(f'qtconsole / ipykernel cannot be imported ({exc}).')
+            return self._show_unavailable(f"qtconsole / ipykernel cannot be imported ({exc}).")
         other = _active() if _active is not None else None
         if other is not None and other is not self:
-            return self._show_unavailable('another console is already open in this process '
-                                          '(the in-process IPython kernel is a process-wide singleton).')
+            return self._show_unavailable(
+                "another console is already open in this process "
+                "(the in-process IPython kernel is a process-wide singleton)."
+            )
         try:
             km, kc = start_kernel(manager_cls, self.persist_history)
         except Exception as exc:  # noqa: BLE001 - any failure leaves a note, never a broken window
-            return self._show_unavailable(f'the IPython kernel did not start ({type(exc).__name__}: {exc}).')
+            return self._show_unavailable(f"the IPython kernel did not start ({type(exc).__name__}: {exc}).")
         self.kernel_manager, self.kernel_client = km, kc
         _active = weakref.ref(self)
         app = QCoreApplication.instance()
-        if app is not None:                            # safety nets if the window forgets shutdown()
+        if app is not None:  # safety nets if the window forgets shutdown()
             app.aboutToQuit.connect(self.shutdown)
         self._top = self._top_window()
         if self._top is not self:
@@ -167,7 +178,7 @@ class ConsolePanel(QWidget):
         self.widget = widget = make_widget(widget_cls, self, km, kc, banner_text(self.studio, self._extra))
         widget.custom_interrupt_requested.connect(self.interrupt)
         self._layout.addWidget(widget, 1)
-        self.status_label.setText('Ready')
+        self.status_label.setText("Ready")
         self.setFocusProxy(widget)
         self.started.emit()
         return True
@@ -192,11 +203,13 @@ class ConsolePanel(QWidget):
 
     def _show_unavailable(self, reason: str) -> bool:
         self.unavailable = reason
-        self.note.setText(f'The IPython console is not available: {reason}\n\nInstall it with\n'
-                          f'    {INSTALL_HINT}\nand restart the studio. Everything else works without it.')
+        self.note.setText(
+            f"The IPython console is not available: {reason}\n\nInstall it with\n"
+            f"    {INSTALL_HINT}\nand restart the studio. Everything else works without it."
+        )
         self.note.show()
         self.interrupt_button.hide()
-        self.status_label.setText('Console unavailable')
+        self.status_label.setText("Console unavailable")
         return False
 
     def shutdown(self) -> None:
@@ -222,21 +235,25 @@ class ConsolePanel(QWidget):
             self.widget = None
         self._pushed.clear()
         self.studio.bind(None)
-        self.status_label.setText('Console closed')
+        self.status_label.setText("Console closed")
         self.interrupt_button.setEnabled(False)
 
     # ------------------------------------------------------------------------------ using it
     def is_ready(self) -> bool:
         """True when the prompt is shown and no cell runs (``execute`` is accepted)."""
         w = self.widget
-        return (w is not None and not self.guard.busy and not w._executing
-                and bool(_PROMPT.search(w._control.toPlainText())))
+        return (
+            w is not None
+            and not self.guard.busy
+            and not w._executing
+            and bool(_PROMPT.search(w._control.toPlainText()))
+        )
 
     def execute(self, code: str) -> None:
         """Run ``code`` as if typed at the prompt (returns when the cell has finished). Raises
         RuntimeError before the first prompt: qtconsole silently drops earlier requests."""
         if not self.is_ready():
-            raise RuntimeError('the console is not ready (wait for is_ready())')
+            raise RuntimeError("the console is not ready (wait for is_ready())")
         self.widget.execute(code)
 
     def text(self) -> str:
@@ -253,11 +270,11 @@ class ConsolePanel(QWidget):
                 self.widget._append_plain_text(text, before_prompt=True)
 
     def _on_status(self, text: str) -> None:
-        self.status_label.setText(text or ('Ready' if self.widget is not None else self.status_label.text()))
+        self.status_label.setText(text or ("Ready" if self.widget is not None else self.status_label.text()))
 
     def _on_busy(self, busy: bool) -> None:
         self.interrupt_button.setEnabled(busy)
-        self.status_label.setStyleSheet('color: #8a5300; font-weight: bold;' if busy else '')
+        self.status_label.setStyleSheet("color: #8a5300; font-weight: bold;" if busy else "")
         self.busy_changed.emit(busy)
 
 
@@ -267,21 +284,21 @@ class ConsoleDock(QDockWidget):
     Takes the same keyword arguments as :class:`ConsolePanel`; ``bind`` and ``shutdown`` delegate.
     """
 
-    def __init__(self, parent: Optional[QWidget] = None, **kwargs: Any) -> None:
-        super().__init__('Console', parent)
-        self.setObjectName('console')
+    def __init__(self, parent: QWidget | None = None, **kwargs: Any) -> None:
+        super().__init__("Console", parent)
+        self.setObjectName("console")
         self.panel = ConsolePanel(self, **kwargs)
         self.setWidget(self.panel)
         action = self.toggleViewAction()
-        action.setShortcut(QKeySequence('Ctrl+E'))
-        action.setToolTip('Show or hide the IPython console (Ctrl+E)')
+        action.setShortcut(QKeySequence("Ctrl+E"))
+        action.setToolTip("Show or hide the IPython console (Ctrl+E)")
         self.visibilityChanged.connect(self._on_visible)
 
     def _on_visible(self, visible: bool) -> None:
         if visible and self.panel.ensure_started() and self.panel.widget is not None:
             self.panel.widget.setFocus()
 
-    def bind(self, runner: Any, extra_namespace: Optional[Dict[str, Any]] = None) -> None:
+    def bind(self, runner: Any, extra_namespace: dict[str, Any] | None = None) -> None:
         """See :meth:`ConsolePanel.bind`."""
         self.panel.bind(runner, extra_namespace)
 

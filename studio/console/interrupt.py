@@ -19,6 +19,7 @@ Interrupt button could never be clicked. Two pieces solve that:
 An interrupt raises ``KeyboardInterrupt`` at the next safe point; :func:`show_interrupt` (an IPython
 custom exception handler) shows its traceback ending at the user's line.
 """
+
 from __future__ import annotations
 
 import _thread
@@ -28,30 +29,54 @@ import signal
 import sys
 import sysconfig
 import threading
-from typing import Any, Callable, List, Optional
+from collections.abc import Callable
+from typing import Any
 
 from PyQt6.QtCore import QEvent, QObject, Qt, pyqtSignal
 from PyQt6.QtWidgets import QApplication, QDialog, QWidget
 
-__all__ = ['Ticker', 'BusyInputFilter', 'is_user_frame', 'is_safe_point', 'show_interrupt',
-           'raise_interrupt', 'SIGNUM']
+__all__ = [
+    "Ticker",
+    "BusyInputFilter",
+    "is_user_frame",
+    "is_safe_point",
+    "show_interrupt",
+    "raise_interrupt",
+    "SIGNUM",
+]
 
 TICK_S = 0.05
 FIRST_TICK_S = 0.1
 #: The signal number whose Python handler the ticker trips (never sent as an OS signal).
-SIGNUM: Optional[int] = getattr(signal, 'SIGUSR2', None) or getattr(signal, 'SIGBREAK', None)
+SIGNUM: int | None = getattr(signal, "SIGUSR2", None) or getattr(signal, "SIGBREAK", None)
 
 _STUDIO_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
-_ENGINE_DIR = os.path.dirname(os.path.abspath(__import__('engine').__file__)) + os.sep
-_SKIP_DIRS = tuple(sorted({os.path.abspath(p) + os.sep for k, p in sysconfig.get_paths().items()
-                           if k in ('stdlib', 'platstdlib', 'purelib', 'platlib') and p}
-                          | {_ENGINE_DIR, _STUDIO_DIR}))
-_CONSOLE_FILES = {os.path.join(_STUDIO_DIR, 'console', f'{m}.py') for m in ('api', 'guard', 'interrupt')}
+_ENGINE_DIR = os.path.dirname(os.path.abspath(__import__("engine").__file__)) + os.sep
+_SKIP_DIRS = tuple(
+    sorted(
+        {
+            os.path.abspath(p) + os.sep
+            for k, p in sysconfig.get_paths().items()
+            if k in ("stdlib", "platstdlib", "purelib", "platlib") and p
+        }
+        | {_ENGINE_DIR, _STUDIO_DIR}
+    )
+)
+_CONSOLE_FILES = {os.path.join(_STUDIO_DIR, "console", f"{m}.py") for m in ("api", "guard", "interrupt")}
 _THREADING_FILE = threading.__file__
-_INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
-                 QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
-                 QEvent.Type.ShortcutOverride, QEvent.Type.ContextMenu, QEvent.Type.Drop,
-                 QEvent.Type.DragEnter, QEvent.Type.TabletPress, QEvent.Type.TouchBegin}
+_INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+    QEvent.Type.ShortcutOverride,
+    QEvent.Type.ContextMenu,
+    QEvent.Type.Drop,
+    QEvent.Type.DragEnter,
+    QEvent.Type.TabletPress,
+    QEvent.Type.TouchBegin,
+}
 
 
 def is_user_frame(frame: Any) -> bool:
@@ -60,7 +85,7 @@ def is_user_frame(frame: Any) -> bool:
     if frame is None:
         return False
     name = frame.f_code.co_filename
-    if name.startswith('<frozen'):
+    if name.startswith("<frozen"):
         return False
     return not os.path.abspath(name).startswith(_SKIP_DIRS)
 
@@ -82,7 +107,7 @@ def is_safe_point(frame: Any) -> bool:
 def raise_interrupt() -> None:
     """Raise the console's KeyboardInterrupt."""
     __tracebackhide__ = True  # noqa: F841 - IPython hides this frame in the traceback
-    raise KeyboardInterrupt('interrupted from the console (Interrupt button / Ctrl+C)')
+    raise KeyboardInterrupt("interrupted from the console (Interrupt button / Ctrl+C)")
 
 
 def trim_console_frames(tb: Any) -> Any:
@@ -113,15 +138,18 @@ class Ticker:
 
     def __init__(self, on_tick: Callable[[Any], None]) -> None:
         self.on_tick = on_tick
-        self._thread: Optional[threading.Thread] = None
+        self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._previous: Any = None
 
     @property
     def available(self) -> bool:
         """Whether the ticker can run from the calling thread."""
-        return (SIGNUM is not None and sys.version_info >= (3, 10)       # interrupt_main(signum): 3.10+
-                and threading.current_thread() is threading.main_thread())
+        return (
+            SIGNUM is not None
+            and sys.version_info >= (3, 10)  # interrupt_main(signum): 3.10+
+            and threading.current_thread() is threading.main_thread()
+        )
 
     @property
     def running(self) -> bool:
@@ -150,7 +178,7 @@ class Ticker:
                 _thread.interrupt_main(SIGNUM)
                 stop.wait(TICK_S)
 
-        self._thread = threading.Thread(target=run, name='mnn-console-ticker', daemon=True)
+        self._thread = threading.Thread(target=run, name="mnn-console-ticker", daemon=True)
         self._thread.start()
         return True
 
@@ -171,10 +199,10 @@ class BusyInputFilter(QObject):
 
     interrupt_requested = pyqtSignal()
 
-    def __init__(self, parent: Optional[QObject] = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.allowed: List[QWidget] = []      #: widgets (and their children) that accept input
-        self.blocked = 0                      #: input events dropped so far
+        self.allowed: list[QWidget] = []  #: widgets (and their children) that accept input
+        self.blocked = 0  #: input events dropped so far
         self._installed = False
 
     def install(self) -> None:
@@ -210,8 +238,12 @@ class BusyInputFilter(QObject):
                 return True
         if etype == QEvent.Type.Shortcut:
             return True
-        if etype == QEvent.Type.Close and isinstance(obj, QWidget) and obj.isWindow() \
-                and not isinstance(obj, QDialog):
+        if (
+            etype == QEvent.Type.Close
+            and isinstance(obj, QWidget)
+            and obj.isWindow()
+            and not isinstance(obj, QDialog)
+        ):
             event.ignore()
             self.interrupt_requested.emit()
             return True

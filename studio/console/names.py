@@ -1,21 +1,22 @@
 """The console namespace (``net``, the groups under their tags, ``np``, ``studio``) and its banner."""
+
 from __future__ import annotations
 
 import builtins
 import keyword
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 import numpy as np
 
 from studio.console.api import StudioAPI
 
-__all__ = ['CORE_NAMES', 'group_names', 'build_namespace', 'banner_text']
+__all__ = ["CORE_NAMES", "group_names", "build_namespace", "banner_text"]
 
 #: Names the console always defines; a group whose tag is one of them is not bound under it.
-CORE_NAMES = ('net', 'np', 'studio')
+CORE_NAMES = ("net", "np", "studio")
 
 
-def group_names(net: Any, taken: Tuple[str, ...] = CORE_NAMES) -> Tuple[Dict[str, Any], List[str]]:
+def group_names(net: Any, taken: tuple[str, ...] = CORE_NAMES) -> tuple[dict[str, Any], list[str]]:
     """Console names for the groups and synapse groups of ``net``.
 
     Each group is bound under its tag (the first one, the name the script gave it; the engine adds
@@ -23,15 +24,20 @@ def group_names(net: Any, taken: Tuple[str, ...] = CORE_NAMES) -> Tuple[Dict[str
     identifier, not a keyword, not a builtin and not taken (first group wins). Returns
     ``(names, skipped)``; ``skipped`` lists tags that could not be bound (use ``net['tag', 0]``).
     """
-    names: Dict[str, Any] = {}
-    skipped: List[str] = []
-    for obj in list(getattr(net, 'NeuronGroups', [])) + list(getattr(net, 'SynapseGroups', [])):
-        tags = getattr(obj, 'tags', None) or []
+    names: dict[str, Any] = {}
+    skipped: list[str] = []
+    for obj in list(getattr(net, "NeuronGroups", [])) + list(getattr(net, "SynapseGroups", [])):
+        tags = getattr(obj, "tags", None) or []
         if not tags:
             continue
         tag = str(tags[0])
-        ok = (tag.isidentifier() and not keyword.iskeyword(tag) and not hasattr(builtins, tag)
-              and tag not in taken and tag not in names)
+        ok = (
+            tag.isidentifier()
+            and not keyword.iskeyword(tag)
+            and not hasattr(builtins, tag)
+            and tag not in taken
+            and tag not in names
+        )
         if ok:
             names[tag] = obj
         elif tag not in skipped:
@@ -39,56 +45,61 @@ def group_names(net: Any, taken: Tuple[str, ...] = CORE_NAMES) -> Tuple[Dict[str
     return names, skipped
 
 
-def build_namespace(studio: StudioAPI, extra: Optional[Dict[str, Any]] = None
-                    ) -> Tuple[Dict[str, Any], List[str]]:
+def build_namespace(
+    studio: StudioAPI, extra: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """The names pushed into the console: ``extra``, the groups, then ``net``, ``np``, ``studio``
     (which win over ``extra``). Returns ``(namespace, skipped tags)``."""
-    ns: Dict[str, Any] = dict(extra or {})
-    skipped: List[str] = []
+    ns: dict[str, Any] = dict(extra or {})
+    skipped: list[str] = []
     runner = studio._runner
     if runner is not None:
         groups, skipped = group_names(runner.net, CORE_NAMES)
         ns.update(groups)
-        ns['net'] = runner.net
-    ns['np'] = np
-    ns['studio'] = studio
+        ns["net"] = runner.net
+    ns["np"] = np
+    ns["studio"] = studio
     return ns, skipped
 
 
 def _describe(obj: Any) -> str:
     kind = type(obj).__name__
-    if hasattr(obj, 'src') and hasattr(obj, 'dst'):
-        src = (getattr(obj.src, 'tags', None) or ['?'])[0]
-        dst = (getattr(obj.dst, 'tags', None) or ['?'])[0]
-        return f'{kind} {src} -> {dst}'
-    size = getattr(obj, 'size', None)
-    return f'{kind} ({size} neurons)' if size is not None else kind
+    if hasattr(obj, "src") and hasattr(obj, "dst"):
+        src = (getattr(obj.src, "tags", None) or ["?"])[0]
+        dst = (getattr(obj.dst, "tags", None) or ["?"])[0]
+        return f"{kind} {src} -> {dst}"
+    size = getattr(obj, "size", None)
+    return f"{kind} ({size} neurons)" if size is not None else kind
 
 
-def banner_text(studio: StudioAPI, extra: Optional[Dict[str, Any]] = None) -> str:
+def banner_text(studio: StudioAPI, extra: dict[str, Any] | None = None) -> str:
     """The console banner (short: the dock is small): the bound names, ``studio``, the rules."""
-    lines = ['mnn-studio console on the live network: a cell runs between two iterations '
-             '(the simulation waits).']
+    lines = [
+        "mnn-studio console on the live network: a cell runs between two iterations (the simulation waits)."
+    ]
     runner = studio._runner
     if runner is None:
-        lines.append('  (no network loaded yet: net and the groups appear when one is)')
+        lines.append("  (no network loaded yet: net and the groups appear when one is)")
     else:
         net = runner.net
-        lines.append(f'  {"net":<12} Network, iteration {net.iteration}')
+        lines.append(f"  {'net':<12} Network, iteration {net.iteration}")
         groups, skipped = group_names(net, CORE_NAMES)
         for name, obj in groups.items():
-            lines.append(f'  {name:<12} {_describe(obj)}')
+            lines.append(f"  {name:<12} {_describe(obj)}")
         if skipped:
-            lines.append(f'  (not bound, use net[tag, 0]: {", ".join(skipped)})')
-    lines.append(f'  {"np":<12} numpy')
-    lines.append(f'  {"studio":<12} run() pause() step(n) run_for(n) set(path, v) enable(tag, on) '
-                 'group neuron')
-    lines.append(f'  {"":<12} runner load(p) save_state(p) load_state(p) export(p) note(t) events() '
-                 'restore()')
+            lines.append(f"  (not bound, use net[tag, 0]: {', '.join(skipped)})")
+    lines.append(f"  {'np':<12} numpy")
+    lines.append(
+        f"  {'studio':<12} run() pause() step(n) run_for(n) set(path, v) enable(tag, on) group neuron"
+    )
+    lines.append(
+        f"  {'':<12} runner load(p) save_state(p) load_state(p) export(p) note(t) events() restore()"
+    )
     if extra:
-        shown = ', '.join(sorted(k for k in extra if not k.startswith('_'))[:12])
+        shown = ", ".join(sorted(k for k in extra if not k.startswith("_"))[:12])
         if shown:
-            lines.append(f'  also: {shown}')
-    lines.append('Stop a cell: Interrupt button or Ctrl+C.  '
-                 'net.simulate_iterations(n) runs here, with progress.')
-    return '\n'.join(lines) + '\n'
+            lines.append(f"  also: {shown}")
+    lines.append(
+        "Stop a cell: Interrupt button or Ctrl+C.  net.simulate_iterations(n) runs here, with progress."
+    )
+    return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ redraw caused; after an expensive redraw the next one waits ``cost / budget``. T
 itself keeps ticking, so the window stays responsive. Paused, stepping or throttled runs redraw
 on every tick.
 """
+
 from __future__ import annotations
 
 import time
@@ -17,7 +18,7 @@ class FramePacer:
     """Display budget bookkeeping for :class:`studio.core.runner_bridge.SimBridge`."""
 
     def __init__(self, budget: float = 0.05) -> None:
-        self.budget = budget          #: share of the GUI thread the views may use at max speed
+        self.budget = budget  #: share of the GUI thread the views may use at max speed
         self._costs: list[float] = []
         self._cpu_mark: float | None = None
         self._last = 0.0
@@ -36,7 +37,7 @@ class FramePacer:
             return True
         target = runner.target_iterations_per_second
         if target and runner.iterations_per_second >= 0.8 * target:
-            return True               # throttled with time to spare: the worker waits anyway
+            return True  # throttled with time to spare: the worker waits anyway
         wait = self.redraw_cost_ms / 1000.0 / max(1e-3, self.budget)
         return now - self._last >= wait
 

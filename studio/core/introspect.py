@@ -2,10 +2,12 @@
 
 They only read attributes of engine objects; nothing here writes engine state.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 

@@ -5,6 +5,7 @@ fallback: ``$MNN_STUDIO_EXAMPLES``, the repository's ``examples/`` (source check
 install), ``<prefix>/share/mnn-studio/examples`` (data files of a wheel), and finally the copy of
 the seed network that ships inside the ``studio`` package (``studio/core/builtin_seed.py``).
 """
+
 from __future__ import annotations
 
 import os

@@ -5,10 +5,12 @@ bridge never receives a signal per iteration: a QTimer in the GUI thread ticks a
 (<= 60 Hz), reads the runner's counters, notices errors and the end of a fast-forward, and emits
 ``frame`` once per tick; every view then pulls the newest window from its watch handles.
 """
+
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PyQt6.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
@@ -40,21 +42,25 @@ class SimBridge(QObject):
     run_finished = pyqtSignal(bool)
     network_changed = pyqtSignal(object)
 
-    def __init__(self, fps: float = 30.0, parent: QObject | None = None,
-                 runner_factory: Callable[[Any], Any] | None = None) -> None:
+    def __init__(
+        self,
+        fps: float = 30.0,
+        parent: QObject | None = None,
+        runner_factory: Callable[[Any], Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._runner: Any = None
         self._network: Any = None
         self._runner_factory = runner_factory
         self._handles: list[Any] = []
         self._last_error: Any = None
-        self._progress: Any = None       # RunProgress of the current fast-forward
+        self._progress: Any = None  # RunProgress of the current fast-forward
         self._state = ""
-        self.frames = 0                  #: view timer ticks so far (tests measure fps with it)
-        self.redraws = 0                 #: ticks on which the views redrew
+        self.frames = 0  #: view timer ticks so far (tests measure fps with it)
+        self.redraws = 0  #: ticks on which the views redrew
         self.pacer = FramePacer()
-        self.last_iteration = -1         #: iteration seen at the previous tick
-        self.iteration_changed = True    #: whether the iteration moved since the previous tick
+        self.last_iteration = -1  #: iteration seen at the previous tick
+        self.iteration_changed = True  #: whether the iteration moved since the previous tick
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self.set_fps(fps)
@@ -78,6 +84,7 @@ class SimBridge(QObject):
             factory = self._runner_factory
             if factory is None:
                 from engine.runtime.runner import Runner
+
                 factory = Runner
             self._runner = factory(net)
         self._last_error = None
@@ -290,7 +297,7 @@ class SimBridge(QObject):
         held = self.pacer.hold(runner)
         try:
             self.frame.emit()
-            if held:     # paint now, while the worker waits: no GIL ping-pong during the paint
+            if held:  # paint now, while the worker waits: no GIL ping-pong during the paint
                 QCoreApplication.sendPostedEvents()
         finally:
             if held:

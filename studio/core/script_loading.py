@@ -1,4 +1,5 @@
 """Loading a user script into a network, with errors turned into readable messages."""
+
 from __future__ import annotations
 
 import ast
@@ -13,8 +14,9 @@ PYTHON_SUFFIXES = (".py", ".pyw")
 class ScriptLoadError(Exception):
     """A script could not be turned into a network; ``str(err)`` is the message to show."""
 
-    def __init__(self, message: str, path: Path | None = None, line: int | None = None,
-                 details: str = "") -> None:
+    def __init__(
+        self, message: str, path: Path | None = None, line: int | None = None, details: str = ""
+    ) -> None:
         super().__init__(message)
         self.path = path
         self.line = line
@@ -102,8 +104,9 @@ def load_network_script(path: str | Path) -> LoadedNetwork:
     try:
         result = scripts.load_script(str(p))
     except script_error as exc:  # type: ignore[misc]
-        raise ScriptLoadError(str(exc), path=p, line=getattr(exc, "lineno", None),
-                              details=getattr(exc, "traceback", "") or "")
+        raise ScriptLoadError(
+            str(exc), path=p, line=getattr(exc, "lineno", None), details=getattr(exc, "traceback", "") or ""
+        )
     except Exception as exc:  # noqa: BLE001 - anything a user script does is reported, not fatal
         raise ScriptLoadError(f"{p.name}: {type(exc).__name__}: {exc}", path=p)
     nets = list(getattr(result, "networks", None) or [])

@@ -1,4 +1,5 @@
 """The shared selection: which group (or synapse group) and which neuron the views follow."""
+
 from __future__ import annotations
 
 from typing import Any

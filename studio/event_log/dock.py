@@ -9,36 +9,48 @@ Integration (main window)::
 The log polls ``runner.events_since(seq)`` with a QTimer (5 Hz) and keeps the newest
 :data:`MAX_ROWS` events; it never blocks on the runner.
 """
+
 from __future__ import annotations
 
 import collections
-from typing import Any, Deque, List, Optional
+from typing import Any
 
 import numpy as np
 from PyQt6.QtCore import QAbstractTableModel, QModelIndex, QPoint, Qt, QTimer
 from PyQt6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
-from PyQt6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDockWidget, QHBoxLayout, QHeaderView,
-                             QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PyQt6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.parameters.edits import EditController
 from studio.parameters.text import format_number
 
-__all__ = ['EventLogModel', 'EventLogPanel', 'EventLogDock', 'format_change', 'MAX_ROWS']
+__all__ = ["EventLogModel", "EventLogPanel", "EventLogDock", "format_change", "MAX_ROWS"]
 
 MAX_ROWS = 5000
-_EDIT_KINDS = ('set_value', 'enabled', 'error', 'load_state')
-_HEADERS = ('it.', 'tag path', 'old → new', 'source')
+_EDIT_KINDS = ("set_value", "enabled", "error", "load_state")
+_HEADERS = ("it.", "tag path", "old → new", "source")
 
 
 def _short(value: Any) -> str:
     if isinstance(value, np.ndarray):
         flat = value.ravel()
-        body = ', '.join(format_number(v) for v in flat[:4]) + (', …' if flat.size > 4 else '')
-        return f'[{body}]'
+        body = ", ".join(format_number(v) for v in flat[:4]) + (", …" if flat.size > 4 else "")
+        return f"[{body}]"
     if isinstance(value, (list, tuple)):
-        return '[' + ', '.join(_short(v) for v in value[:4]) + (', …' if len(value) > 4 else '') + ']'
+        return "[" + ", ".join(_short(v) for v in value[:4]) + (", …" if len(value) > 4 else "") + "]"
     if value is None:
-        return '–'
+        return "–"
     if isinstance(value, str):
         return value
     return format_number(value)
@@ -46,41 +58,41 @@ def _short(value: Any) -> str:
 
 def _mean(summary: str) -> str:
     for part in summary.split():
-        if part.startswith('mean='):
+        if part.startswith("mean="):
             return part[5:]
-    return '?'
+    return "?"
 
 
 def format_change(event: Any) -> str:
     """``'0.5 → 0.6'``, ``'on → off'``, or ``'✗ <error>'``."""
     if event.error:
-        return f'✗ {event.error}'
-    if event.kind == 'enabled':
-        return f'{"on" if event.old else "off"} → {"on" if event.new else "off"}'
-    if event.kind == 'note':
-        return ''
+        return f"✗ {event.error}"
+    if event.kind == "enabled":
+        return f"{'on' if event.old else 'off'} → {'on' if event.new else 'off'}"
+    if event.kind == "note":
+        return ""
     old, new = event.old, event.new
-    if isinstance(old, str) and isinstance(new, str) and ' mean=' in old and ' mean=' in new:
-        shape = old.split(' ', 1)[0]
-        change = f'{shape} mean {_mean(old)} → {_mean(new)}'
+    if isinstance(old, str) and isinstance(new, str) and " mean=" in old and " mean=" in new:
+        shape = old.split(" ", 1)[0]
+        change = f"{shape} mean {_mean(old)} → {_mean(new)}"
     else:
-        change = f'{_short(old)} → {_short(new)}'
-    return change + (f'  (merged {event.coalesced})' if event.coalesced else '')
+        change = f"{_short(old)} → {_short(new)}"
+    return change + (f"  (merged {event.coalesced})" if event.coalesced else "")
 
 
 class EventLogModel(QAbstractTableModel):
     """Table of runner events; ``edits_only`` hides calls and notes."""
 
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._all: Deque[Any] = collections.deque(maxlen=MAX_ROWS)
-        self.rows: List[Any] = []
+        self._all: collections.deque[Any] = collections.deque(maxlen=MAX_ROWS)
+        self.rows: list[Any] = []
         self.edits_only = True
 
     def _keep(self, event: Any) -> bool:
         return not self.edits_only or event.kind in _EDIT_KINDS
 
-    def add(self, events: List[Any]) -> None:
+    def add(self, events: list[Any]) -> None:
         """Append events (oldest first)."""
         if not events:
             return
@@ -114,8 +126,12 @@ class EventLogModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt
         return 0 if parent.isValid() else len(_HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _HEADERS[section]
         return None
@@ -128,19 +144,19 @@ class EventLogModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(ev.iteration), ev.path, format_change(ev), ev.source)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = f'#{ev.seq} {ev.kind} at iteration {ev.iteration}\n{ev.path}\nold: {ev.old!s}\nnew: {ev.new!s}'
-            return text + (f'\nerror: {ev.error}' if ev.error else '')
+            text = f"#{ev.seq} {ev.kind} at iteration {ev.iteration}\n{ev.path}\nold: {ev.old!s}\nnew: {ev.new!s}"
+            return text + (f"\nerror: {ev.error}" if ev.error else "")
         if role == Qt.ItemDataRole.ForegroundRole:
             if ev.error:
-                return QBrush(QColor('#c62828'))
-            if ev.source in ('undo', 'redo'):
-                return QBrush(QColor('#1565c0'))
+                return QBrush(QColor("#c62828"))
+            if ev.source in ("undo", "redo"):
+                return QBrush(QColor("#1565c0"))
             if ev.kind not in _EDIT_KINDS:
-                return QBrush(QColor('#80868b'))
+                return QBrush(QColor("#80868b"))
         if role == Qt.ItemDataRole.FontRole and col == 1:
             font = QFont()
             font.setStyleHint(QFont.StyleHint.Monospace)
-            font.setFamily('DejaVu Sans Mono')
+            font.setFamily("DejaVu Sans Mono")
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -151,7 +167,9 @@ class EventLogPanel(QWidget):
     """The log view with Undo / Redo / Copy-as-code buttons. ``controller`` may be an EditController
     (shared with a parameter panel, so undo covers its edits) or a runner."""
 
-    def __init__(self, controller: Any = None, parent: Optional[QWidget] = None, refresh_hz: float = 5.0) -> None:
+    def __init__(
+        self, controller: Any = None, parent: QWidget | None = None, refresh_hz: float = 5.0
+    ) -> None:
         super().__init__(parent)
         if not isinstance(controller, EditController):
             controller = EditController(controller, self)
@@ -164,8 +182,8 @@ class EventLogPanel(QWidget):
         layout.setSpacing(2)
         bar = QHBoxLayout()
         bar.setSpacing(2)
-        self.copy_action = QAction('Copy as code', self)
-        self.copy_action.setToolTip('Copy the selected changes as Python lines (Ctrl+C)')
+        self.copy_action = QAction("Copy as code", self)
+        self.copy_action.setToolTip("Copy the selected changes as Python lines (Ctrl+C)")
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.triggered.connect(self.copy_as_code)
@@ -176,9 +194,9 @@ class EventLogPanel(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             bar.addWidget(button)
         bar.addStretch(1)
-        self.edits_only = QCheckBox('edits only')
+        self.edits_only = QCheckBox("edits only")
         self.edits_only.setChecked(True)
-        self.edits_only.setToolTip('Hide console calls and notes')
+        self.edits_only.setToolTip("Hide console calls and notes")
         self.edits_only.toggled.connect(self._set_edits_only)
         bar.addWidget(self.edits_only)
         layout.addLayout(bar)
@@ -208,7 +226,7 @@ class EventLogPanel(QWidget):
         self._follow(controller.runner)
 
     @property
-    def events(self) -> List[Any]:
+    def events(self) -> list[Any]:
         """The events shown (after the filter)."""
         return list(self.model.rows)
 
@@ -240,14 +258,14 @@ class EventLogPanel(QWidget):
         if at_end:
             self.view.scrollToBottom()
 
-    def selected_events(self) -> List[Any]:
+    def selected_events(self) -> list[Any]:
         """The events of the selected rows, oldest first."""
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.rows[r] for r in rows]
 
-    def code_for(self, events: List[Any]) -> str:
+    def code_for(self, events: list[Any]) -> str:
         """Python lines for ``events`` (one per event)."""
-        return '\n'.join(self.controller.code_for_event(ev) for ev in events if not ev.error)
+        return "\n".join(self.controller.code_for_event(ev) for ev in events if not ev.error)
 
     def copy_as_code(self) -> str:
         """Put the selected events (or the last one) on the clipboard as code; returns the text."""
@@ -269,9 +287,9 @@ class EventLogPanel(QWidget):
 class EventLogDock(QDockWidget):
     """A dock holding an :class:`EventLogPanel`."""
 
-    def __init__(self, controller: Any = None, parent: Optional[QWidget] = None) -> None:
-        super().__init__('Event log', parent)
-        self.setObjectName('EventLogDock')
+    def __init__(self, controller: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__("Event log", parent)
+        self.setObjectName("EventLogDock")
         self.panel = EventLogPanel(controller, self)
         self.setWidget(self.panel)
 

@@ -1,4 +1,5 @@
 """ErrorPanel: shows the runner's error (the user's file and line, the traceback) with Resume."""
+
 from __future__ import annotations
 
 import linecache
@@ -47,7 +48,9 @@ class ErrorPanel(QWidget):
         self.trace.setFont(mono)
         self.trace.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.resume_button = QPushButton("Resume")
-        self.resume_button.setToolTip("Continue the run from this iteration (after a fix in the console or panels)")
+        self.resume_button.setToolTip(
+            "Continue the run from this iteration (after a fix in the console or panels)"
+        )
         self.resume_button.clicked.connect(self._resume)
         self.step_button = QPushButton("Step")
         self.step_button.setToolTip("Retry one iteration")

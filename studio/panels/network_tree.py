@@ -1,4 +1,5 @@
 """NetworkTree: network → neuron groups → behaviors, and synapse groups; drives the selection."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,17 +1,23 @@
 """RunControls: the run actions (Run/Pause, Step, Run N, Cancel, Reset), speed and progress."""
+
 from __future__ import annotations
 
 from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QAction, QKeySequence
-from PyQt6.QtWidgets import (QComboBox, QLabel, QProgressBar, QSpinBox, QStyle, QToolBar, QToolButton,
-                             QWidget)
+from PyQt6.QtWidgets import QComboBox, QLabel, QProgressBar, QSpinBox, QStyle, QToolBar, QToolButton, QWidget
 
 from studio.core.runner_bridge import SimBridge
 
 #: Speed presets: label → iterations per second (None = as fast as possible).
 SPEEDS: list[tuple[str, float | None]] = [
-    ("max speed", None), ("3000 it/s", 3000.0), ("1000 it/s", 1000.0), ("300 it/s", 300.0),
-    ("100 it/s", 100.0), ("30 it/s", 30.0), ("10 it/s", 10.0), ("1 it/s", 1.0),
+    ("max speed", None),
+    ("3000 it/s", 3000.0),
+    ("1000 it/s", 1000.0),
+    ("300 it/s", 300.0),
+    ("100 it/s", 100.0),
+    ("30 it/s", 30.0),
+    ("10 it/s", 10.0),
+    ("1 it/s", 1.0),
 ]
 
 
@@ -30,19 +36,41 @@ class RunControls(QObject):
         icon = style.standardIcon
         SP = QStyle.StandardPixmap
         self._icon_run, self._icon_pause = icon(SP.SP_MediaPlay), icon(SP.SP_MediaPause)
-        self.run_action = self._action(parent, "Run", "Space", "Run / pause the simulation (Space)",
-                                       bridge.toggle_run, self._icon_run)
-        self.step_action = self._action(parent, "Step", "S", "Advance exactly one iteration (S)",
-                                        lambda: bridge.step(1), icon(SP.SP_MediaSkipForward))
-        self.run_n_action = self._action(parent, "Run N", "Ctrl+Shift+N",
-                                         "Fast-forward the number of iterations in the box (Ctrl+Shift+N)",
-                                         self.start_run_n, icon(SP.SP_MediaSeekForward))
-        self.cancel_action = self._action(parent, "Cancel", "Esc", "Cancel the fast-forward (Esc)",
-                                          bridge.cancel_run, icon(SP.SP_DialogCancelButton))
-        self.reset_action = self._action(parent, "Reload", "Ctrl+R",
-                                         "Reload: rebuild the network from its script file, e.g. after an "
-                                         "edit (Ctrl+R)",
-                                         self.reset_requested.emit, icon(SP.SP_BrowserReload))
+        self.run_action = self._action(
+            parent, "Run", "Space", "Run / pause the simulation (Space)", bridge.toggle_run, self._icon_run
+        )
+        self.step_action = self._action(
+            parent,
+            "Step",
+            "S",
+            "Advance exactly one iteration (S)",
+            lambda: bridge.step(1),
+            icon(SP.SP_MediaSkipForward),
+        )
+        self.run_n_action = self._action(
+            parent,
+            "Run N",
+            "Ctrl+Shift+N",
+            "Fast-forward the number of iterations in the box (Ctrl+Shift+N)",
+            self.start_run_n,
+            icon(SP.SP_MediaSeekForward),
+        )
+        self.cancel_action = self._action(
+            parent,
+            "Cancel",
+            "Esc",
+            "Cancel the fast-forward (Esc)",
+            bridge.cancel_run,
+            icon(SP.SP_DialogCancelButton),
+        )
+        self.reset_action = self._action(
+            parent,
+            "Reload",
+            "Ctrl+R",
+            "Reload: rebuild the network from its script file, e.g. after an edit (Ctrl+R)",
+            self.reset_requested.emit,
+            icon(SP.SP_BrowserReload),
+        )
         self.n_spin = QSpinBox()
         self.n_spin.setRange(1, 100_000_000)
         self.n_spin.setValue(1000)
@@ -106,8 +134,10 @@ class RunControls(QObject):
 
     def set_speed(self, rate: float | None) -> None:
         """Select the preset closest to ``rate`` (None = max)."""
-        best = min(range(len(SPEEDS)), key=lambda k: 0 if SPEEDS[k][1] == rate else
-                   abs((SPEEDS[k][1] or 1e9) - (rate or 1e9)))
+        best = min(
+            range(len(SPEEDS)),
+            key=lambda k: 0 if SPEEDS[k][1] == rate else abs((SPEEDS[k][1] or 1e9) - (rate or 1e9)),
+        )
         self.speed_box.setCurrentIndex(best)
         self._speed_changed(best)
 

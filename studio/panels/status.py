@@ -1,4 +1,5 @@
 """StatusPanel: iteration, iterations/s, real-time factor and run state in the status bar."""
+
 from __future__ import annotations
 
 import time
@@ -7,8 +8,14 @@ from PyQt6.QtWidgets import QLabel, QStatusBar
 
 from studio.core.runner_bridge import SimBridge
 
-_STATE_COLORS = {"running": "#1b7f3b", "fast-forward": "#1f5fbf", "paused": "#555555",
-                 "error": "#c62828", "stopped": "#555555", "empty": "#888888"}
+_STATE_COLORS = {
+    "running": "#1b7f3b",
+    "fast-forward": "#1f5fbf",
+    "paused": "#555555",
+    "error": "#c62828",
+    "stopped": "#555555",
+    "empty": "#888888",
+}
 
 
 def format_rate(value: float) -> str:
@@ -48,9 +55,13 @@ class StatusPanel:
         if dt:
             text += f" · t = {self.bridge.iteration * float(dt):.3f} s"
         self.iteration.setText(text)
-        ips = stats.iterations_per_second if stats is not None and state in ("running", "fast-forward") else 0.0
+        ips = (
+            stats.iterations_per_second if stats is not None and state in ("running", "fast-forward") else 0.0
+        )
         self.rate.setText(format_rate(ips))
         rtf = stats.real_time_factor if stats is not None else None
         self.rtf.setVisible(rtf is not None)
         if rtf is not None:
-            self.rtf.setText(f"real time ×{rtf:.2f}" if state in ("running", "fast-forward") else "real time —")
+            self.rtf.setText(
+                f"real time ×{rtf:.2f}" if state in ("running", "fast-forward") else "real time —"
+            )

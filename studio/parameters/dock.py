@@ -13,13 +13,22 @@ Integration (main window)::
 Live values: :mod:`studio.parameters.refresh` (4 Hz, never waits for the worker); edits:
 :class:`~studio.parameters.edits.EditController`.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Tuple
+from typing import Any
 
 from PyQt6.QtCore import Qt, QTimer, pyqtSignal
-from PyQt6.QtWidgets import (QApplication, QDockWidget, QFrame, QLabel, QMenu, QScrollArea, QVBoxLayout,
-                             QWidget)
+from PyQt6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.runtime.tag_paths import PathError, resolve_path
 from studio.parameters import code as param_code
@@ -27,12 +36,18 @@ from studio.parameters.edits import AppliedEdit, EditController, EditFailure
 from studio.parameters.fields import MUTED_COLOR, FieldRow, small
 from studio.parameters.model import EditInputError, EditRequest
 from studio.parameters.refresh import LiveValues, sorted_behaviors
-from studio.parameters.sections import (SECTION_STYLE, BehaviorSection, FieldSection, VariablesSection,
-                                         object_name, target_title_html)
+from studio.parameters.sections import (
+    SECTION_STYLE,
+    BehaviorSection,
+    FieldSection,
+    VariablesSection,
+    object_name,
+    target_title_html,
+)
 
-__all__ = ['ParameterPanel', 'ParameterDock']
+__all__ = ["ParameterPanel", "ParameterDock"]
 
-_VARIABLES = '__variables__'
+_VARIABLES = "__variables__"
 
 
 class ParameterPanel(QWidget):
@@ -46,27 +61,34 @@ class ParameterPanel(QWidget):
     edit_applied = pyqtSignal(object)
     edit_failed = pyqtSignal(object)
 
-    def __init__(self, runner: Any = None, parent: Optional[QWidget] = None,
-                 controller: Optional[EditController] = None, refresh_hz: float = 4.0) -> None:
+    def __init__(
+        self,
+        runner: Any = None,
+        parent: QWidget | None = None,
+        controller: EditController | None = None,
+        refresh_hz: float = 4.0,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller if controller is not None else EditController(runner, self)
         if controller is not None and runner is not None:
             controller.set_runner(runner)
         self._target: Any = None
-        self.sections: Dict[Any, FieldSection] = {}
-        self._expanded: Dict[str, bool] = {}
-        self._layout_sig: Tuple = ()
+        self.sections: dict[Any, FieldSection] = {}
+        self._expanded: dict[str, bool] = {}
+        self._layout_sig: tuple = ()
         self.live = LiveValues(self.controller)
-        self._host_part: Optional[str] = None
+        self._host_part: str | None = None
         self.setStyleSheet(SECTION_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.hint = QLabel('Type a value, ×1.1 to scale, or uniform(0.4,0.6) for arrays; Enter applies '
-                           'between two iterations.')
-        self.hint.setObjectName('paramHint')
+        self.hint = QLabel(
+            "Type a value, ×1.1 to scale, or uniform(0.4,0.6) for arrays; Enter applies "
+            "between two iterations."
+        )
+        self.hint.setObjectName("paramHint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
@@ -118,10 +140,15 @@ class ParameterPanel(QWidget):
             path = param_code.behavior_path(net, obj, key, behavior) if net is not None else None
             section = BehaviorSection(key, behavior, path)
             section.enable_requested.connect(lambda on, s=section: self._request_enable(s, on))
-            self._add_section(key, section, self._expanded.get(self._exp_key(key, behavior),
-                                                               'recorder' not in getattr(behavior, 'tags', ())))
-        variables = VariablesSection(f'{object_name(obj)} variables')
-        self._add_section(_VARIABLES, variables, self._expanded.get(f'{type(obj).__name__}:vars', True))
+            self._add_section(
+                key,
+                section,
+                self._expanded.get(
+                    self._exp_key(key, behavior), "recorder" not in getattr(behavior, "tags", ())
+                ),
+            )
+        variables = VariablesSection(f"{object_name(obj)} variables")
+        self._add_section(_VARIABLES, variables, self._expanded.get(f"{type(obj).__name__}:vars", True))
         self._layout_sig = self._signature()
         self._host_part = host
         self.refresh()
@@ -129,7 +156,7 @@ class ParameterPanel(QWidget):
 
     def section(self, key: Any) -> FieldSection:
         """The section of the behavior under ``key`` (``'variables'`` for the group's own variables)."""
-        return self.sections[_VARIABLES if key == 'variables' else key]
+        return self.sections[_VARIABLES if key == "variables" else key]
 
     def row(self, path: str) -> FieldRow:
         """The row editing ``path`` (``'my_neurons.Basic_Behavior.threshold'``)."""
@@ -143,21 +170,21 @@ class ParameterPanel(QWidget):
         """``net.my_neurons.Basic_Behavior.threshold = 0.5``: the row's current value as code."""
         net = self._net()
         if net is None or row.spec.path is None:
-            return ''
-        if row.spec.kind == 'array':
-            return f'{param_code.code_ref(net, row.spec.path, self.controller.code_prefix)}  # {row.summary.text()}'
+            return ""
+        if row.spec.kind == "array":
+            return f"{param_code.code_ref(net, row.spec.path, self.controller.code_prefix)}  # {row.summary.text()}"
         try:
-            value = resolve_path(net, row.spec.path).get()       # a plain read of the current value
+            value = resolve_path(net, row.spec.path).get()  # a plain read of the current value
         except PathError:
             value = row.value
-        return param_code.code_for_edit(net, row.spec.path, 'set', value, False, self.controller.code_prefix)
+        return param_code.code_for_edit(net, row.spec.path, "set", value, False, self.controller.code_prefix)
 
     # ------------------------------------------------------------------------------------ building
     def _net(self) -> Any:
         runner = self.controller.runner
         if runner is not None:
             return runner.net
-        return getattr(self._target, 'network', None)
+        return getattr(self._target, "network", None)
 
     def _new_container(self) -> None:
         self.container = QWidget()
@@ -174,20 +201,20 @@ class ParameterPanel(QWidget):
         self.sections[key] = section
 
     def _exp_key(self, key: Any, behavior: Any) -> str:
-        return f'{key}:{type(behavior).__name__}'
+        return f"{key}:{type(behavior).__name__}"
 
     def _remember_expansion(self) -> None:
         for key, section in self.sections.items():
             if isinstance(section, BehaviorSection):
                 self._expanded[self._exp_key(key, section.behavior)] = section.expanded
             elif self._target is not None:
-                self._expanded[f'{type(self._target).__name__}:vars'] = section.expanded
+                self._expanded[f"{type(self._target).__name__}:vars"] = section.expanded
 
-    def _signature(self) -> Tuple:
+    def _signature(self) -> tuple:
         return tuple((k, id(b)) for k, b in sorted_behaviors(self._target))
 
     def _tick(self) -> None:
-        if self.isVisible():                 # a hidden (e.g. tabified) dock costs nothing
+        if self.isVisible():  # a hidden (e.g. tabified) dock costs nothing
             self.refresh()
 
     def refresh(self) -> None:
@@ -195,7 +222,7 @@ class ParameterPanel(QWidget):
         obj = self._target
         if obj is None:
             return
-        if self._signature() != self._layout_sig:       # behaviors were added or removed
+        if self._signature() != self._layout_sig:  # behaviors were added or removed
             self.set_target(obj)
             return
         if self.live.refresh(obj, self.sections, self._host_part):
@@ -206,23 +233,23 @@ class ParameterPanel(QWidget):
     # ------------------------------------------------------------------------------------ edits
     def _request_row(self, row: FieldRow, req: EditRequest) -> None:
         try:
-            sent = self.controller.submit(req, source='panel')
+            sent = self.controller.submit(req, source="panel")
         except EditInputError as exc:
             row.show_error(str(exc))
             return
         if sent:
-            small(row.stamp, '…', MUTED_COLOR)
+            small(row.stamp, "…", MUTED_COLOR)
 
     def _request_enable(self, section: BehaviorSection, on: bool) -> None:
         if section.path is None:
-            section.show_enable_error('this behavior has no unambiguous tag path')
+            section.show_enable_error("this behavior has no unambiguous tag path")
             return
         try:
-            self.controller.submit(EditRequest(section.path, 'enable', bool(on), str(on)), source='panel')
+            self.controller.submit(EditRequest(section.path, "enable", bool(on), str(on)), source="panel")
         except EditInputError as exc:
             section.show_enable_error(str(exc))
 
-    def _find(self, path: str) -> Tuple[Optional[BehaviorSection], Optional[FieldRow]]:
+    def _find(self, path: str) -> tuple[BehaviorSection | None, FieldRow | None]:
         for section in self.sections.values():
             if isinstance(section, BehaviorSection) and section.path == path:
                 return section, None
@@ -237,7 +264,7 @@ class ParameterPanel(QWidget):
             section.set_enabled_state(bool(edit.new))
             section.show_enable_applied(edit.iteration, bool(edit.new))
         elif row is not None:
-            if row.spec.kind != 'array':
+            if row.spec.kind != "array":
                 row.set_value(edit.new)
             row.show_applied(edit.iteration, edit.source)
         else:
@@ -261,7 +288,7 @@ class ParameterPanel(QWidget):
 
     def _on_runner_changed(self, runner: Any) -> None:
         target = self._target
-        keep = target is not None and runner is not None and getattr(target, 'network', None) is runner.net
+        keep = target is not None and runner is not None and getattr(target, "network", None) is runner.net
         self.set_target(target if keep else None)
 
     def contextMenuEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
@@ -270,18 +297,19 @@ class ParameterPanel(QWidget):
             row = row.parentWidget()
         if row is not None and row.spec.path is not None:
             menu = QMenu(self)
-            menu.addAction('Copy as code', lambda: QApplication.clipboard().setText(self.code_for_row(row)))
-            menu.addAction('Copy tag path', lambda: QApplication.clipboard().setText(row.spec.path))
+            menu.addAction("Copy as code", lambda: QApplication.clipboard().setText(self.code_for_row(row)))
+            menu.addAction("Copy tag path", lambda: QApplication.clipboard().setText(row.spec.path))
             menu.popup(event.globalPos())
 
 
 class ParameterDock(QDockWidget):
     """A dock holding a :class:`ParameterPanel`; ``set_target`` / ``set_runner`` / ``controller`` forward."""
 
-    def __init__(self, runner: Any = None, parent: Optional[QWidget] = None,
-                 controller: Optional[EditController] = None) -> None:
-        super().__init__('Parameters', parent)
-        self.setObjectName('ParameterDock')
+    def __init__(
+        self, runner: Any = None, parent: QWidget | None = None, controller: EditController | None = None
+    ) -> None:
+        super().__init__("Parameters", parent)
+        self.setObjectName("ParameterDock")
         self.panel = ParameterPanel(runner, self, controller)
         self.setWidget(self.panel)
 

@@ -11,24 +11,26 @@ Coalescing: at most one edit per path is in flight; newer edits of that path wai
 (the newest replaces the waiting one), so a slider dragged faster than iterations never floods the
 runner. Nothing here blocks: results are picked up by a short timer.
 """
+
 from __future__ import annotations
 
 import collections
 import math
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any, Deque, Dict, List, Optional, Tuple
+from typing import Any
 
 import numpy as np
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 from PyQt6.QtGui import QUndoStack
 
-from engine.runtime.tag_paths import CommandError, prepare_value, resolve_behaviors, resolve_path
+from engine.runtime.tag_paths import CommandError, resolve_behaviors, resolve_path
+from engine.runtime.value_edits import prepare_value
 from studio.parameters import code as param_code
 from studio.parameters.model import EditInputError, EditRequest, field_kind
 from studio.parameters.undo import UNDO_LIMIT, EditUndoCommand, make_undo_actions
 
-__all__ = ['EditController', 'AppliedEdit', 'EditFailure']
+__all__ = ["EditController", "AppliedEdit", "EditFailure"]
 
 
 @dataclass
@@ -41,7 +43,7 @@ class AppliedEdit:
     old: Any
     new: Any
     is_array: bool = False
-    code: str = ''
+    code: str = ""
 
 
 @dataclass
@@ -59,14 +61,14 @@ def _copy(value: Any) -> Any:
 
 def _finite(value: Any, what: str) -> None:
     arr = np.asarray(value)
-    if arr.dtype.kind in 'fc' and not np.all(np.isfinite(arr)):
-        raise EditInputError(f'{what} would contain NaN or inf; nothing was changed')
+    if arr.dtype.kind in "fc" and not np.all(np.isfinite(arr)):
+        raise EditInputError(f"{what} would contain NaN or inf; nothing was changed")
 
 
 def _apply_on_engine(runner: Any, req: EditRequest, source: str) -> AppliedEdit:
     """Runs on the engine thread between two iterations (through ``runner.call``)."""
     net = runner.net
-    if req.op == 'enable':
+    if req.op == "enable":
         behaviors = resolve_behaviors(net, req.path)
         old = bool(behaviors[0].behavior_enabled)
         runner.set_behavior_enabled(req.path, bool(req.value), source=source).result(0)
@@ -74,12 +76,12 @@ def _apply_on_engine(runner: Any, req: EditRequest, source: str) -> AppliedEdit:
     target = resolve_path(net, req.path)
     current = target.get()
     value = req.value
-    if req.op == 'scale':
+    if req.op == "scale":
         value = current * req.value
-        _finite(value, f'{req.path} × {req.value}')
+        _finite(value, f"{req.path} × {req.value}")
     elif isinstance(value, str) and isinstance(current, np.ndarray):
-        value = prepare_value(target, value).make()        # draw once: the same array is redone
-        _finite(value, f'{req.value!r}')
+        value = prepare_value(target, value).make()  # draw once: the same array is redone
+        _finite(value, f"{req.value!r}")
     old = _copy(current)
     runner.set_value(req.path, value, source=source).result(0)
     new = _copy(target.get())
@@ -102,14 +104,14 @@ class EditController(QObject):
     queued = pyqtSignal(str)
     runner_changed = pyqtSignal(object)
 
-    def __init__(self, runner: Any = None, parent: Optional[QObject] = None, code_prefix: str = 'net') -> None:
+    def __init__(self, runner: Any = None, parent: QObject | None = None, code_prefix: str = "net") -> None:
         super().__init__(parent)
         self._runner: Any = None
         self.code_prefix = code_prefix
-        self._inflight: Dict[str, Tuple[Future, EditRequest, str, bool]] = {}
-        self._waiting: Dict[str, Tuple[EditRequest, str, bool]] = {}
-        self._codes: Dict[Tuple[str, int, str], str] = {}
-        self._code_order: Deque[Tuple[str, int, str]] = collections.deque()
+        self._inflight: dict[str, tuple[Future, EditRequest, str, bool]] = {}
+        self._waiting: dict[str, tuple[EditRequest, str, bool]] = {}
+        self._codes: dict[tuple[str, int, str], str] = {}
+        self._code_order: collections.deque[tuple[str, int, str]] = collections.deque()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.undo_action, self.redo_action = make_undo_actions(self.undo_stack, self)
@@ -151,29 +153,31 @@ class EditController(QObject):
         """Raise :class:`EditInputError` (with the engine's message) if ``req`` cannot be applied now."""
         runner = self._runner
         if runner is None:
-            raise EditInputError('no simulation is loaded')
-        if getattr(runner, 'state', '') == 'stopped':
-            raise EditInputError('the runner was stopped; reload the script to edit')
+            raise EditInputError("no simulation is loaded")
+        if getattr(runner, "state", "") == "stopped":
+            raise EditInputError("the runner was stopped; reload the script to edit")
         try:
-            if req.op == 'enable':
+            if req.op == "enable":
                 resolve_behaviors(runner.net, req.path)
                 return
             target = resolve_path(runner.net, req.path)
-            if req.op == 'scale':
+            if req.op == "scale":
                 if not (isinstance(req.value, (int, float)) and math.isfinite(req.value)):
-                    raise EditInputError('a factor must be a finite number')
-                if field_kind(target.get()) not in ('int', 'float', 'array'):
-                    raise EditInputError(f'{target.attr} is a {type(target.get()).__name__}; it cannot be scaled')
+                    raise EditInputError("a factor must be a finite number")
+                if field_kind(target.get()) not in ("int", "float", "array"):
+                    raise EditInputError(
+                        f"{target.attr} is a {type(target.get()).__name__}; it cannot be scaled"
+                    )
                 if isinstance(target.get(), np.ndarray) and target.get().dtype == bool:
-                    raise EditInputError('a factor cannot scale a bool array')
+                    raise EditInputError("a factor cannot scale a bool array")
                 return
             if not isinstance(req.value, str):
-                _finite(req.value, 'the value')
+                _finite(req.value, "the value")
             prepare_value(target, req.value)
         except CommandError as exc:
             raise EditInputError(str(exc)) from None
 
-    def submit(self, req: EditRequest, source: str = 'panel', record: bool = True) -> bool:
+    def submit(self, req: EditRequest, source: str = "panel", record: bool = True) -> bool:
         """Validate and send ``req``. Returns True if sent now, False if it waits behind an edit of the
         same path (it then replaces any older waiting edit). Raises :class:`EditInputError`.
         ``record``: push an undo step when it is applied."""
@@ -195,7 +199,7 @@ class EditController(QObject):
     def _dispatch(self, req: EditRequest, source: str, record: bool) -> None:
         try:
             fut = self._runner.call(_apply_on_engine, self._runner, req, source, source=source, log=False)
-        except RuntimeError as exc:   # the runner stopped meanwhile
+        except RuntimeError as exc:  # the runner stopped meanwhile
             raise EditInputError(str(exc)) from None
         self._inflight[req.path] = (fut, req, source, record)
         if not self._poll.isActive():
@@ -219,11 +223,16 @@ class EditController(QObject):
 
     def _applied(self, edit: AppliedEdit, record: bool) -> None:
         try:
-            edit.code = param_code.code_for_edit(self._runner.net, edit.request.path, edit.request.op,
-                                                 edit.request.value if edit.source == 'panel' else edit.new,
-                                                 edit.is_array, self.code_prefix)
+            edit.code = param_code.code_for_edit(
+                self._runner.net,
+                edit.request.path,
+                edit.request.op,
+                edit.request.value if edit.source == "panel" else edit.new,
+                edit.is_array,
+                self.code_prefix,
+            )
         except Exception:  # noqa: BLE001 - code text is a convenience, never a reason to fail
-            edit.code = ''
+            edit.code = ""
         key = (edit.request.path, edit.iteration, edit.source)
         self._codes[key] = edit.code
         self._code_order.append(key)
@@ -248,12 +257,12 @@ class EditController(QObject):
         if code:
             return code
         if self._runner is None:
-            return f'# {event.kind} {event.path}'
+            return f"# {event.kind} {event.path}"
         try:
             return param_code.code_for_event(self._runner.net, event, self.code_prefix)
         except Exception:  # noqa: BLE001
-            return f'# {event.kind} {event.path}'
+            return f"# {event.kind} {event.path}"
 
-    def waiting_requests(self) -> List[EditRequest]:
+    def waiting_requests(self) -> list[EditRequest]:
         """Edits waiting behind one in flight (tests, debugging)."""
         return [w[0] for w in self._waiting.values()]

@@ -5,31 +5,51 @@ edit took effect) and, on a refused edit, a red message under the editor while t
 the last known value. Rows never talk to the runner: they emit :attr:`FieldRow.requested` with an
 :class:`~studio.parameters.model.EditRequest` and the panel answers with ``show_*`` calls.
 """
+
 from __future__ import annotations
 
 import dataclasses
 import html
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 from PyQt6.QtCore import QSignalBlocker, Qt, pyqtSignal
-from PyQt6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QSlider, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.parameters.model import EditInputError, EditRequest, FieldSpec
 from studio.parameters.spinbox import ScalarSpinBox
 from studio.parameters.text import default_step, format_number, parse_edit, summary_text
 
-__all__ = ['FieldRow', 'ScalarRow', 'BoolRow', 'ArrayRow', 'ArgRow', 'make_row',
-           'small', 'OK_COLOR', 'ERROR_COLOR', 'MUTED_COLOR']
+__all__ = [
+    "FieldRow",
+    "ScalarRow",
+    "BoolRow",
+    "ArrayRow",
+    "ArgRow",
+    "make_row",
+    "small",
+    "OK_COLOR",
+    "ERROR_COLOR",
+    "MUTED_COLOR",
+]
 
-OK_COLOR, ERROR_COLOR, MUTED_COLOR, QUEUED_COLOR = '#2e7d32', '#c62828', '#80868b', '#b26a00'
+OK_COLOR, ERROR_COLOR, MUTED_COLOR, QUEUED_COLOR = "#2e7d32", "#c62828", "#80868b", "#b26a00"
 _SLIDER_STEPS = 1000
 
 
 def small(label: QLabel, text: str, color: str) -> None:
     """Set a small, coloured status text."""
     label.setText(text)
-    label.setStyleSheet(f'color: {color}; font-size: 8pt;')
+    label.setStyleSheet(f"color: {color}; font-size: 8pt;")
 
 
 class FieldRow(QWidget):
@@ -37,7 +57,7 @@ class FieldRow(QWidget):
 
     requested = pyqtSignal(object)
 
-    def __init__(self, spec: FieldSpec, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
         self.value: Any = None
@@ -51,14 +71,14 @@ class FieldRow(QWidget):
         self.name_label = QLabel(spec.name)
         self.name_label.setToolTip(spec.tooltip())
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if spec.is_parameter:                      # constructor parameters in bold, other attributes plain
-            self.name_label.setStyleSheet('font-weight: bold;')
+        if spec.is_parameter:  # constructor parameters in bold, other attributes plain
+            self.name_label.setStyleSheet("font-weight: bold;")
         line.addWidget(self.name_label)
         self.editor_box = QHBoxLayout()
         self.editor_box.setSpacing(4)
         line.addLayout(self.editor_box, 1)
         self.stamp, self.message = QLabel(), QLabel()
-        small(self.stamp, '', MUTED_COLOR)
+        small(self.stamp, "", MUTED_COLOR)
         self.stamp.setMinimumWidth(58)
         self.stamp.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         line.addWidget(self.stamp)
@@ -87,7 +107,7 @@ class FieldRow(QWidget):
         """Show the live value (the panel calls this at a few Hz)."""
         self.value = value
 
-    def set_summary(self, summary: Optional[dict]) -> None:
+    def set_summary(self, summary: dict | None) -> None:
         """Show an array summary (array rows only)."""
 
     def revert(self) -> None:
@@ -98,7 +118,7 @@ class FieldRow(QWidget):
         """A refused edit: the message in red under the editor; the old value stays."""
         small(self.message, message, ERROR_COLOR)
         self.message.show()
-        small(self.stamp, 'refused', ERROR_COLOR)
+        small(self.stamp, "refused", ERROR_COLOR)
         self.revert()
 
     def show_notice(self, message: str) -> None:
@@ -109,19 +129,19 @@ class FieldRow(QWidget):
     def clear_message(self) -> None:
         """Hide the message under the editor."""
         self.message.hide()
-        self.message.setText('')
+        self.message.setText("")
 
     def show_queued(self) -> None:
         """The edit waits behind one of the same path."""
-        small(self.stamp, 'queued…', QUEUED_COLOR)
+        small(self.stamp, "queued…", QUEUED_COLOR)
 
     def show_applied(self, iteration: int, source: str) -> None:
         """The edit took effect after ``iteration``."""
-        small(self.stamp, f'✓ it {iteration}', OK_COLOR)
-        self.stamp.setToolTip(f'{source} edit applied between iterations {iteration} and {iteration + 1}')
+        small(self.stamp, f"✓ it {iteration}", OK_COLOR)
+        self.stamp.setToolTip(f"{source} edit applied between iterations {iteration} and {iteration + 1}")
         self.clear_message()
 
-    def set_missing(self, missing: bool, message: str = '') -> None:
+    def set_missing(self, missing: bool, message: str = "") -> None:
         """The attribute disappeared (a behavior deleted it): disable the row and say so."""
         if missing == self.missing:
             return
@@ -129,7 +149,7 @@ class FieldRow(QWidget):
         for w in self.editor_widgets():
             w.setEnabled(not missing)
         if missing:
-            self.show_notice(message or f'{self.spec.name} no longer exists')
+            self.show_notice(message or f"{self.spec.name} no longer exists")
         else:
             self.clear_message()
 
@@ -146,18 +166,20 @@ class FieldRow(QWidget):
 class ScalarRow(FieldRow):
     """int / float: a spin box, plus a labeled slider when a range is known."""
 
-    def __init__(self, spec: FieldSpec, value: Any, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, spec: FieldSpec, value: Any, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.spin = ScalarSpinBox(spec.kind, default_step(value, spec.kind, spec.value_range), spec.value_range)
+        self.spin = ScalarSpinBox(
+            spec.kind, default_step(value, spec.kind, spec.value_range), spec.value_range
+        )
         self.spin.committed.connect(self.emit_text)
         self.spin.stepped.connect(self._stepped)
-        self.slider: Optional[QSlider] = None
+        self.slider: QSlider | None = None
         if spec.value_range is not None:
             low, high = spec.value_range
             self.slider = QSlider(Qt.Orientation.Horizontal)
             self.slider.setRange(0, _SLIDER_STEPS)
             self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            self.slider.setToolTip(f'{format_number(low)} … {format_number(high)}')
+            self.slider.setToolTip(f"{format_number(low)} … {format_number(high)}")
             self.slider.valueChanged.connect(self._slid)
             lo, hi = QLabel(), QLabel()
             small(lo, format_number(low), MUTED_COLOR)
@@ -191,12 +213,12 @@ class ScalarRow(FieldRow):
         self.set_value(self.value)
 
     def _stepped(self, value: float) -> None:
-        self.emit_text(format_number(int(value) if self.spec.kind == 'int' else value), gesture=True)
+        self.emit_text(format_number(int(value) if self.spec.kind == "int" else value), gesture=True)
 
     def _slid(self, pos: int) -> None:
         low, high = self.spec.value_range
         value = low + (high - low) * pos / _SLIDER_STEPS
-        value = int(round(value)) if self.spec.kind == 'int' else float(f'{value:.6g}')
+        value = int(round(value)) if self.spec.kind == "int" else float(f"{value:.6g}")
         self.spin.set_display(value, force=True)
         self.emit_text(format_number(value), gesture=True)
 
@@ -204,10 +226,12 @@ class ScalarRow(FieldRow):
 class BoolRow(FieldRow):
     """bool: a checkbox."""
 
-    def __init__(self, spec: FieldSpec, value: Any, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, spec: FieldSpec, value: Any, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.check = QCheckBox()
-        self.check.clicked.connect(lambda on: self.emit_request(EditRequest(spec.path, 'set', bool(on), str(on))))
+        self.check.clicked.connect(
+            lambda on: self.emit_request(EditRequest(spec.path, "set", bool(on), str(on)))
+        )
         self.check.setEnabled(spec.path is not None)
         self.editor_box.addWidget(self.check)
         self.editor_box.addStretch(1)
@@ -225,19 +249,21 @@ class BoolRow(FieldRow):
 class ArrayRow(FieldRow):
     """Arrays: shape, dtype and min/mean/max; the line edit takes a number, a factor or a value string."""
 
-    def __init__(self, spec: FieldSpec, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         box = QVBoxLayout()
         box.setSpacing(1)
-        self.summary = QLabel('…')
-        self.summary.setStyleSheet('font-size: 8pt;')
+        self.summary = QLabel("…")
+        self.summary.setStyleSheet("font-size: 8pt;")
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        shape = '×'.join(str(n) for n in spec.shape)
-        dtype = '' if spec.dtype.startswith('float') or spec.dtype == 'bool' else f'{spec.dtype} '
+        shape = "×".join(str(n) for n in spec.shape)
+        dtype = "" if spec.dtype.startswith("float") or spec.dtype == "bool" else f"{spec.dtype} "
         self.summary_prefix = f'<span style="color:{MUTED_COLOR}">{dtype}[{shape}]</span>&nbsp;&nbsp;'
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText('0.5  ·  ×1.1  ·  uniform(0.4,0.6)' if spec.dtype != 'bool' else 'true / false')
+        self.edit.setPlaceholderText(
+            "0.5  ·  ×1.1  ·  uniform(0.4,0.6)" if spec.dtype != "bool" else "true / false"
+        )
         self.edit.setClearButtonEnabled(True)
         self.edit.returnPressed.connect(lambda: self.emit_text(self.edit.text()))
         box.addWidget(self.summary)
@@ -252,46 +278,48 @@ class ArrayRow(FieldRow):
     def editing(self) -> bool:
         return self.edit.hasFocus() and bool(self.edit.text())
 
-    def set_summary(self, summary: Optional[dict]) -> None:
+    def set_summary(self, summary: dict | None) -> None:
         text = summary_text(summary)
         self.summary.setText(self.summary_prefix + text)
-        self.summary.setToolTip(f'{self.spec.path}: {self.spec.dtype} {self.spec.shape}\n{text}')
+        self.summary.setToolTip(f"{self.spec.path}: {self.spec.dtype} {self.spec.shape}\n{text}")
 
     def revert(self) -> None:
         """Keep the typed text so it can be corrected; the array itself was not changed."""
 
     def show_applied(self, iteration: int, source: str) -> None:
         super().show_applied(iteration, source)
-        if source == 'panel':
+        if source == "panel":
             self.edit.clear()
 
 
 class ArgRow(FieldRow):
     """A constructor argument that only ``initialize`` read: its value, read-only, with a note."""
 
-    def __init__(self, spec: FieldSpec, value: Any, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, spec: FieldSpec, value: Any, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.label = QLabel()
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where = f'; the values live in the group variable {spec.name!r}' if '→' in spec.note else ''
-        self.label.setToolTip(f'a constructor argument read by initialize() only: changing it needs a rebuild{where}')
+        where = f"; the values live in the group variable {spec.name!r}" if "→" in spec.note else ""
+        self.label.setToolTip(
+            f"a constructor argument read by initialize() only: changing it needs a rebuild{where}"
+        )
         self.editor_box.addWidget(self.label, 1)
         self.set_value(value)
 
     def set_value(self, value: Any) -> None:
         self.value = value
         text = repr(value) if not isinstance(value, (int, float, np.number)) else format_number(value)
-        note = html.escape(self.spec.note or 'init only')
+        note = html.escape(self.spec.note or "init only")
         span = f'<span style="color:{MUTED_COLOR}; font-size:8pt"><i>{note}</i></span>'
-        self.label.setText(f'{html.escape(text)}  {span}')
+        self.label.setText(f"{html.escape(text)}  {span}")
 
 
 def make_row(spec: FieldSpec, value: Any) -> FieldRow:
     """The row widget for ``spec`` showing ``value``."""
-    if spec.kind == 'bool':
+    if spec.kind == "bool":
         return BoolRow(spec, value)
-    if spec.kind in ('int', 'float'):
+    if spec.kind in ("int", "float"):
         return ScalarRow(spec, value)
-    if spec.kind == 'array':
+    if spec.kind == "array":
         return ArrayRow(spec)
     return ArgRow(spec, value)

@@ -6,35 +6,36 @@ never waits for the worker). Array summaries (min / mean / max) are computed on 
 a slow or stuck iteration never blocks the GUI. Field lists are rediscovered every tick, so attributes a
 behavior adds, deletes or retypes show up (see :meth:`FieldSection.sync`).
 """
+
 from __future__ import annotations
 
 from concurrent.futures import Future
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 from studio.parameters.model import FieldSpec, behavior_fields, variable_fields
 from studio.parameters.sections import BehaviorSection, FieldSection
 from studio.parameters.text import summarize_array
 
-__all__ = ['LiveValues', 'sorted_behaviors']
+__all__ = ["LiveValues", "sorted_behaviors"]
 
 
-def sorted_behaviors(obj: Any) -> List[Tuple[Any, Any]]:
+def sorted_behaviors(obj: Any) -> list[tuple[Any, Any]]:
     """``(key, behavior)`` pairs of ``obj`` in key order (insertion order if keys do not compare)."""
-    items = list(getattr(obj, 'behavior', {}).items())
+    items = list(getattr(obj, "behavior", {}).items())
     try:
         return sorted(items, key=lambda kv: kv[0])
     except TypeError:
         return items
 
 
-def _summaries(items: List[Tuple[str, Any, str]]) -> Dict[str, Optional[dict]]:
+def _summaries(items: list[tuple[str, Any, str]]) -> dict[str, dict | None]:
     """Array summaries, computed on the engine thread between two iterations."""
     return {key: summarize_array(getattr(obj, name, None)) for key, obj, name in items}
 
 
 def _read(obj: Any, spec: FieldSpec) -> Any:
-    if spec.kind == 'arg':
-        return (getattr(obj, 'init_kwargs', {}) or {}).get(spec.name)
+    if spec.kind == "arg":
+        return (getattr(obj, "init_kwargs", {}) or {}).get(spec.name)
     return getattr(obj, spec.name, None)
 
 
@@ -43,7 +44,7 @@ def _owner(section: FieldSection, target: Any) -> Any:
 
 
 def _key(row: Any, owner: Any) -> str:
-    return row.spec.path or f'{id(owner)}.{row.spec.name}'
+    return row.spec.path or f"{id(owner)}.{row.spec.name}"
 
 
 class LiveValues:
@@ -51,21 +52,21 @@ class LiveValues:
 
     def __init__(self, controller: Any) -> None:
         self.controller = controller
-        self._future: Optional[Future] = None
+        self._future: Future | None = None
         self.ticks = 0
 
     def reset(self) -> None:
         """Forget a summary request of the previous target."""
         self._future = None
 
-    def refresh(self, target: Any, sections: Dict[Any, FieldSection], host_part: Optional[str]) -> bool:
+    def refresh(self, target: Any, sections: dict[Any, FieldSection], host_part: str | None) -> bool:
         """Sync rows with the objects and show current values. Returns True if rows were added/replaced."""
         changed = False
         for section in sections.values():
             if isinstance(section, BehaviorSection):
                 behavior = section.behavior
-                if not self.controller.pending(section.path or ''):
-                    section.set_enabled_state(bool(getattr(behavior, 'behavior_enabled', True)))
+                if not self.controller.pending(section.path or ""):
+                    section.set_enabled_state(bool(getattr(behavior, "behavior_enabled", True)))
                 specs = behavior_fields(behavior, section.path)
                 changed |= section.sync(specs, lambda s, b=behavior: _read(b, s))
                 self._update_rows(section, behavior)
@@ -79,15 +80,15 @@ class LiveValues:
     def _update_rows(self, section: FieldSection, obj: Any) -> None:
         for row in section.rows.values():
             spec = row.spec
-            if spec.kind not in ('int', 'float', 'bool') or row.missing or row.editing:
+            if spec.kind not in ("int", "float", "bool") or row.missing or row.editing:
                 continue
             if spec.path is not None and self.controller.pending(spec.path):
-                continue                            # show the requested value until it is applied
+                continue  # show the requested value until it is applied
             value = getattr(obj, spec.name, None)
             if value is not None and value != row.value:
                 row.set_value(value)
 
-    def _summaries(self, target: Any, sections: Dict[Any, FieldSection]) -> None:
+    def _summaries(self, target: Any, sections: dict[Any, FieldSection]) -> None:
         fut = self._future
         if fut is not None:
             if not fut.done():
@@ -95,25 +96,28 @@ class LiveValues:
             self._future = None
             if fut.exception() is None:
                 self._show(target, sections, fut.result())
-        items = [(_key(row, _owner(sec, target)), _owner(sec, target), row.spec.name)
-                 for sec in sections.values() for row in sec.rows.values()
-                 if row.spec.kind == 'array' and not row.missing]
+        items = [
+            (_key(row, _owner(sec, target)), _owner(sec, target), row.spec.name)
+            for sec in sections.values()
+            for row in sec.rows.values()
+            if row.spec.kind == "array" and not row.missing
+        ]
         if not items:
             return
         runner = self.controller.runner
-        if runner is None or runner.state == 'stopped':
-            self._show(target, sections, _summaries(items))     # no worker can be writing
+        if runner is None or runner.state == "stopped":
+            self._show(target, sections, _summaries(items))  # no worker can be writing
             return
         try:
-            self._future = runner.call(_summaries, items, source='panel', log=False)
-        except RuntimeError:                                      # stopped meanwhile
+            self._future = runner.call(_summaries, items, source="panel", log=False)
+        except RuntimeError:  # stopped meanwhile
             self._show(target, sections, _summaries(items))
 
     @staticmethod
-    def _show(target: Any, sections: Dict[Any, FieldSection], result: Dict[str, Optional[dict]]) -> None:
+    def _show(target: Any, sections: dict[Any, FieldSection], result: dict[str, dict | None]) -> None:
         for section in sections.values():
             owner = _owner(section, target)
             for row in section.rows.values():
                 key = _key(row, owner)
-                if row.spec.kind == 'array' and key in result:
+                if row.spec.kind == "array" and key in result:
                     row.set_summary(result[key])

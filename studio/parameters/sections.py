@@ -4,20 +4,37 @@ A section keeps one row per field and :meth:`FieldSection.sync` reconciles the r
 holds now: new attributes get rows, a retyped attribute gets a new row of the right kind (with a note), a
 deleted one is disabled with a message. Rows keep their order, so the panel does not jump while it runs.
 """
+
 from __future__ import annotations
 
 import html
-from typing import Any, Callable, Dict, List, Optional
+from collections.abc import Callable
+from typing import Any
 
 from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtGui import QMouseEvent
-from PyQt6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout,
-                             QWidget)
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.parameters.fields import ERROR_COLOR, MUTED_COLOR, OK_COLOR, FieldRow, make_row, small
 from studio.parameters.model import FieldSpec
 
-__all__ = ['FieldSection', 'BehaviorSection', 'VariablesSection', 'SECTION_STYLE', 'target_title_html', 'object_name']
+__all__ = [
+    "FieldSection",
+    "BehaviorSection",
+    "VariablesSection",
+    "SECTION_STYLE",
+    "target_title_html",
+    "object_name",
+]
 
 #: Style sheet for a panel holding sections (frames, header band, hint text).
 SECTION_STYLE = f"""
@@ -30,22 +47,25 @@ QLabel#paramHint {{ color: {MUTED_COLOR}; font-size: 8pt; }}
 
 def object_name(obj: Any) -> str:
     """The first tag of a group / synapse group (or its class name)."""
-    tags = getattr(obj, 'tags', None)
+    tags = getattr(obj, "tags", None)
     return str(tags[0]) if tags else type(obj).__name__
 
 
-def target_title_html(obj: Any, path_part: Optional[str] = None) -> str:
+def target_title_html(obj: Any, path_part: str | None = None) -> str:
     """``exc  NeuronGroup · 800 neurons`` / ``GLUTAMATE  SynapseGroup · exc → inh``; when the first tag is
     shared with another object, the tag that the paths use (``path_part``) is added."""
-    if hasattr(obj, 'src') and hasattr(obj, 'dst'):
-        detail = f'{object_name(obj.src)} → {object_name(obj.dst)}'
+    if hasattr(obj, "src") and hasattr(obj, "dst"):
+        detail = f"{object_name(obj.src)} → {object_name(obj.dst)}"
     else:
-        detail = f'{obj.size} neurons' if hasattr(obj, 'size') else ''
+        detail = f"{obj.size} neurons" if hasattr(obj, "size") else ""
     if path_part and path_part != object_name(obj):
-        detail += f' · paths: {path_part}.…'
-    return (f'<b style="font-size:11pt">{html.escape(object_name(obj))}</b>&nbsp;&nbsp;'
-            f'<span style="color:{MUTED_COLOR}">{html.escape(type(obj).__name__)}'
-            f'{" · " + html.escape(detail) if detail else ""}</span>')
+        detail += f" · paths: {path_part}.…"
+    return (
+        f'<b style="font-size:11pt">{html.escape(object_name(obj))}</b>&nbsp;&nbsp;'
+        f'<span style="color:{MUTED_COLOR}">{html.escape(type(obj).__name__)}'
+        f"{' · ' + html.escape(detail) if detail else ''}</span>"
+    )
+
 
 _MISSING = object()
 
@@ -69,16 +89,16 @@ class FieldSection(QFrame):
 
     requested = pyqtSignal(object, object)
 
-    def __init__(self, title_html: str, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, title_html: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName('paramSection')
+        self.setObjectName("paramSection")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.rows: Dict[str, FieldRow] = {}
+        self.rows: dict[str, FieldRow] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.header = _Header()
-        self.header.setObjectName('paramSectionHeader')
+        self.header.setObjectName("paramSectionHeader")
         self.header.setCursor(Qt.CursorShape.PointingHandCursor)
         self.header_layout = QHBoxLayout(self.header)
         self.header_layout.setContentsMargins(4, 3, 6, 3)
@@ -100,8 +120,8 @@ class FieldSection(QFrame):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(10, 4, 8, 6)
         self.body_layout.setSpacing(2)
-        self.empty_label = QLabel('no editable values')
-        self.empty_label.setStyleSheet(f'color: {MUTED_COLOR}; font-style: italic;')
+        self.empty_label = QLabel("no editable values")
+        self.empty_label.setStyleSheet(f"color: {MUTED_COLOR}; font-style: italic;")
         self.body_layout.addWidget(self.empty_label)
         outer.addWidget(self.body)
 
@@ -121,7 +141,7 @@ class FieldSection(QFrame):
         self.set_expanded(not self.expanded)
 
     # ------------------------------------------------------------------------------------ rows
-    def sync(self, specs: List[FieldSpec], read: Callable[[FieldSpec], Any]) -> bool:
+    def sync(self, specs: list[FieldSpec], read: Callable[[FieldSpec], Any]) -> bool:
         """Reconcile rows with ``specs``; ``read(spec)`` gives a current value. Returns True if rows were
         added or replaced (the panel then re-aligns the name column)."""
         changed = False
@@ -136,17 +156,17 @@ class FieldSection(QFrame):
                 old = row.spec.describe_type()
                 new_row = self._add(spec, read(spec), replace=row)
                 if old != spec.describe_type():
-                    new_row.show_notice(f'{spec.name} changed type: was {old}, now {spec.describe_type()}')
+                    new_row.show_notice(f"{spec.name} changed type: was {old}, now {spec.describe_type()}")
                 changed = True
             elif row.missing:
                 row.set_missing(False)
         for name, row in self.rows.items():
-            if name not in present and row.spec.kind != 'arg':
-                row.set_missing(True, f'{name} no longer exists: a behavior deleted it')
+            if name not in present and row.spec.kind != "arg":
+                row.set_missing(True, f"{name} no longer exists: a behavior deleted it")
         self.empty_label.setVisible(not self.rows)
         return changed
 
-    def _add(self, spec: FieldSpec, value: Any, replace: Optional[FieldRow] = None) -> FieldRow:
+    def _add(self, spec: FieldSpec, value: Any, replace: FieldRow | None = None) -> FieldRow:
         row = make_row(spec, None if value is _MISSING else value)
         row.requested.connect(lambda req, r=row: self.requested.emit(r, req))
         if replace is not None:
@@ -178,27 +198,32 @@ class BehaviorSection(FieldSection):
 
     enable_requested = pyqtSignal(bool)
 
-    def __init__(self, key: Any, behavior: Any, path: Optional[str], parent: Optional[QWidget] = None) -> None:
+    def __init__(self, key: Any, behavior: Any, path: str | None, parent: QWidget | None = None) -> None:
         cls = type(behavior).__name__
-        tags = [t for t in getattr(behavior, 'tags', []) if t != cls]
-        tag_text = (f'&nbsp;&nbsp;<span style="color:{MUTED_COLOR}">'
-                    + html.escape(', '.join(tags)) + '</span>') if tags else ''
-        title = (f'<span style="color:{MUTED_COLOR}">{html.escape(str(key))}</span>&nbsp;&nbsp;'
-                 f'<b>{html.escape(cls)}</b>{tag_text}')
+        tags = [t for t in getattr(behavior, "tags", []) if t != cls]
+        tag_text = (
+            (f'&nbsp;&nbsp;<span style="color:{MUTED_COLOR}">' + html.escape(", ".join(tags)) + "</span>")
+            if tags
+            else ""
+        )
+        title = (
+            f'<span style="color:{MUTED_COLOR}">{html.escape(str(key))}</span>&nbsp;&nbsp;'
+            f"<b>{html.escape(cls)}</b>{tag_text}"
+        )
         super().__init__(title, parent)
         self.key = key
         self.behavior = behavior
         self.path = path
-        self.title.setToolTip(f'{path or "(no tag path)"}\n{behavior}')
-        self.stamp = QLabel('')
-        self.stamp.setStyleSheet(f'color: {MUTED_COLOR}; font-size: 8pt;')
-        self.enable = QCheckBox('active')
-        self.enable.setToolTip('behavior_enabled: switched between two iterations')
+        self.title.setToolTip(f"{path or '(no tag path)'}\n{behavior}")
+        self.stamp = QLabel("")
+        self.stamp.setStyleSheet(f"color: {MUTED_COLOR}; font-size: 8pt;")
+        self.enable = QCheckBox("active")
+        self.enable.setToolTip("behavior_enabled: switched between two iterations")
         self.enable.setEnabled(path is not None)
         self.enable.clicked.connect(self.enable_requested.emit)
         self.header_layout.addWidget(self.stamp)
         self.header_layout.addWidget(self.enable)
-        self.set_enabled_state(bool(getattr(behavior, 'behavior_enabled', True)))
+        self.set_enabled_state(bool(getattr(behavior, "behavior_enabled", True)))
 
     def set_enabled_state(self, on: bool) -> None:
         """Show the live ``behavior_enabled`` value."""
@@ -209,17 +234,17 @@ class BehaviorSection(FieldSection):
 
     def show_enable_applied(self, iteration: int, on: bool) -> None:
         """The on/off switch took effect after ``iteration``."""
-        small(self.stamp, f'{"on" if on else "off"} ✓ it {iteration}', OK_COLOR)
+        small(self.stamp, f"{'on' if on else 'off'} ✓ it {iteration}", OK_COLOR)
 
     def show_enable_error(self, message: str) -> None:
         """The switch was refused: say why, show the live state again."""
-        small(self.stamp, 'refused', ERROR_COLOR)
+        small(self.stamp, "refused", ERROR_COLOR)
         self.stamp.setToolTip(message)
-        self.set_enabled_state(bool(getattr(self.behavior, 'behavior_enabled', True)))
+        self.set_enabled_state(bool(getattr(self.behavior, "behavior_enabled", True)))
 
 
 class VariablesSection(FieldSection):
     """The group's (or synapse group's) own variables: voltage, spike, W, ..."""
 
-    def __init__(self, title: str, parent: Optional[QWidget] = None) -> None:
-        super().__init__(f'<b>{html.escape(title)}</b>', parent)
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(f"<b>{html.escape(title)}</b>", parent)

@@ -4,10 +4,11 @@ Unlike QDoubleSpinBox it accepts any typed text, so the row can explain a refusa
 number") instead of silently swallowing keys; it steps by a fixed, value-dependent amount and ignores the
 mouse wheel unless focused (so scrolling the panel never changes a parameter by accident).
 """
+
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any
 
 from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtGui import QKeyEvent, QValidator, QWheelEvent
@@ -15,7 +16,7 @@ from PyQt6.QtWidgets import QAbstractSpinBox, QSizePolicy, QWidget
 
 from studio.parameters.text import format_number
 
-__all__ = ['ScalarSpinBox']
+__all__ = ["ScalarSpinBox"]
 
 
 class ScalarSpinBox(QAbstractSpinBox):
@@ -25,8 +26,9 @@ class ScalarSpinBox(QAbstractSpinBox):
     committed = pyqtSignal(str)
     stepped = pyqtSignal(float)
 
-    def __init__(self, kind: str, step: float, value_range: Optional[tuple] = None,
-                 parent: Optional[QWidget] = None) -> None:
+    def __init__(
+        self, kind: str, step: float, value_range: tuple | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._kind, self._step, self._range = kind, step, value_range
         self._value: Any = 0
@@ -67,7 +69,7 @@ class ScalarSpinBox(QAbstractSpinBox):
 
     def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
         new = self._value + steps * self._step
-        if self._kind == 'int':
+        if self._kind == "int":
             new = int(round(new))
         else:
             digits = max(0, -math.floor(math.log10(self._step))) + 2

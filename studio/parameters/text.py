@@ -1,31 +1,40 @@
 """Typed text → edit requests, and numbers → short text (the panel's input and display rules). No Qt here."""
+
 from __future__ import annotations
 
 import ast
 import math
 import numbers
 import re
-from typing import Any, Optional, Tuple
+from typing import Any
 
 import numpy as np
 
 from studio.parameters.model import EditInputError, EditRequest, FieldSpec
 
-__all__ = ['parse_edit', 'format_number', 'default_step', 'summary_text', 'summarize_array']
+__all__ = ["parse_edit", "format_number", "default_step", "summary_text", "summarize_array"]
 
-_FACTOR = re.compile(r'^\s*[×x*]\s*(?P<num>\S.*)$')
-_BOOL_TEXT = {'true': True, 'false': False, 'on': True, 'off': False, 'yes': True, 'no': False,
-              '1': True, '0': False}
+_FACTOR = re.compile(r"^\s*[×x*]\s*(?P<num>\S.*)$")
+_BOOL_TEXT = {
+    "true": True,
+    "false": False,
+    "on": True,
+    "off": False,
+    "yes": True,
+    "no": False,
+    "1": True,
+    "0": False,
+}
 
 
 # ----------------------------------------------------------------------------------------------- parse
 def _number(text: str, what: str) -> float:
     try:
-        value = float(text.replace('−', '-'))
+        value = float(text.replace("−", "-"))
     except ValueError:
-        raise EditInputError(f'{text!r} is not a number ({what})') from None
+        raise EditInputError(f"{text!r} is not a number ({what})") from None
     if not math.isfinite(value):
-        raise EditInputError(f'{text.strip()} is not allowed: give a finite number')
+        raise EditInputError(f"{text.strip()} is not allowed: give a finite number")
     return value
 
 
@@ -33,8 +42,9 @@ def _in_range(value: float, spec: FieldSpec) -> None:
     if spec.value_range is not None:
         low, high = spec.value_range
         if not low <= value <= high:
-            raise EditInputError(f'{format_number(value)} is outside the range '
-                                 f'{format_number(low)} … {format_number(high)}')
+            raise EditInputError(
+                f"{format_number(value)} is outside the range {format_number(low)} … {format_number(high)}"
+            )
 
 
 def parse_edit(text: str, spec: FieldSpec) -> EditRequest:
@@ -46,66 +56,70 @@ def parse_edit(text: str, spec: FieldSpec) -> EditRequest:
     NaN and inf are refused; integer fields need whole numbers; known ranges are enforced.
     """
     if spec.path is None:
-        raise EditInputError(f'{spec.name} cannot be edited here ({spec.note or "no tag path addresses it"})')
+        raise EditInputError(f"{spec.name} cannot be edited here ({spec.note or 'no tag path addresses it'})")
     raw = text
     text = text.strip()
     if not text:
-        raise EditInputError('empty: type a value')
-    if spec.kind == 'bool' or (spec.kind == 'array' and spec.dtype == 'bool'):
+        raise EditInputError("empty: type a value")
+    if spec.kind == "bool" or (spec.kind == "array" and spec.dtype == "bool"):
         word = text.lower()
         if word in _BOOL_TEXT:
-            return EditRequest(spec.path, 'set', _BOOL_TEXT[word], raw)
-        if spec.kind == 'bool':
-            raise EditInputError(f'{text!r} is not a bool: use true or false')
+            return EditRequest(spec.path, "set", _BOOL_TEXT[word], raw)
+        if spec.kind == "bool":
+            raise EditInputError(f"{text!r} is not a bool: use true or false")
     factor = _FACTOR.match(text)
     if factor:
-        if spec.kind == 'bool' or spec.dtype == 'bool':
-            raise EditInputError('a factor cannot scale a bool')
-        return EditRequest(spec.path, 'scale', _number(factor.group('num'), 'factor after ×'), raw)
-    if spec.kind in ('int', 'float'):
-        value = _number(text, f'{spec.kind} expected')
-        if spec.kind == 'int':
+        if spec.kind == "bool" or spec.dtype == "bool":
+            raise EditInputError("a factor cannot scale a bool")
+        return EditRequest(spec.path, "scale", _number(factor.group("num"), "factor after ×"), raw)
+    if spec.kind in ("int", "float"):
+        value = _number(text, f"{spec.kind} expected")
+        if spec.kind == "int":
             if value != int(value):
-                raise EditInputError(f'{text} is not a whole number ({spec.name} is an integer)')
+                raise EditInputError(f"{text} is not a whole number ({spec.name} is an integer)")
             value = int(value)
         _in_range(value, spec)
-        return EditRequest(spec.path, 'set', value, raw)
-    if spec.kind != 'array':
-        raise EditInputError(f'{spec.name} cannot be edited here')
-    if text.startswith('['):
-        return EditRequest(spec.path, 'set', _parse_list(text, spec), raw)
+        return EditRequest(spec.path, "set", value, raw)
+    if spec.kind != "array":
+        raise EditInputError(f"{spec.name} cannot be edited here")
+    if text.startswith("["):
+        return EditRequest(spec.path, "set", _parse_list(text, spec), raw)
     try:
-        value = _number(text, '')
+        value = _number(text, "")
     except EditInputError as exc:
-        if 'finite' in str(exc):
+        if "finite" in str(exc):
             raise
-        if '(' in text or text.isidentifier():
-            return EditRequest(spec.path, 'set', _check_value_string(text), raw)
-        raise EditInputError(f'{text!r} is neither a number, a factor (×1.1) nor a value string '
-                             f'such as uniform(0.4,0.6)') from None
-    if spec.dtype.startswith(('int', 'uint')) and value != int(value):
-        raise EditInputError(f'{text} is not a whole number ({spec.name} is an {spec.dtype} array)')
-    return EditRequest(spec.path, 'set', value, raw)
+        if "(" in text or text.isidentifier():
+            return EditRequest(spec.path, "set", _check_value_string(text), raw)
+        raise EditInputError(
+            f"{text!r} is neither a number, a factor (×1.1) nor a value string such as uniform(0.4,0.6)"
+        ) from None
+    if spec.dtype.startswith(("int", "uint")) and value != int(value):
+        raise EditInputError(f"{text} is not a whole number ({spec.name} is an {spec.dtype} array)")
+    return EditRequest(spec.path, "set", value, raw)
 
 
 def _parse_list(text: str, spec: FieldSpec) -> np.ndarray:
-    if re.search(r'\b(nan|inf|infinity)\b', text, re.IGNORECASE):
-        raise EditInputError('NaN and inf are not allowed in the list')
+    if re.search(r"\b(nan|inf|infinity)\b", text, re.IGNORECASE):
+        raise EditInputError("NaN and inf are not allowed in the list")
     try:
         arr = np.asarray(ast.literal_eval(text), dtype=float)
     except (ValueError, SyntaxError, TypeError):
-        raise EditInputError(f'{text!r} is not a list of numbers') from None
+        raise EditInputError(f"{text!r} is not a list of numbers") from None
     if not np.all(np.isfinite(arr)):
-        raise EditInputError('NaN and inf are not allowed in the list')
+        raise EditInputError("NaN and inf are not allowed in the list")
     try:
         np.broadcast_to(arr, spec.shape)
     except ValueError:
-        raise EditInputError(f'wrong shape: {spec.name} has shape {spec.shape}, the list has {arr.shape}') from None
+        raise EditInputError(
+            f"wrong shape: {spec.name} has shape {spec.shape}, the list has {arr.shape}"
+        ) from None
     return arr
 
 
 def _check_value_string(text: str) -> str:
     from engine.model.values import compile_mode  # parses and checks names; draws nothing
+
     try:
         compile_mode(text)
     except (SyntaxError, NameError, ValueError) as exc:
@@ -117,19 +131,19 @@ def _check_value_string(text: str) -> str:
 def format_number(value: Any) -> str:
     """Short text for a number: ``0.5``, ``-65``, ``1.235e-05``, ``true``."""
     if isinstance(value, (bool, np.bool_)):
-        return 'true' if value else 'false'
+        return "true" if value else "false"
     if isinstance(value, (numbers.Integral, np.integer)):
         return str(int(value))
     try:
-        return f'{float(value):.6g}'
+        return f"{float(value):.6g}"
     except (TypeError, ValueError):
         return str(value)
 
 
-def default_step(value: Any, kind: str, value_range: Optional[Tuple[float, float]] = None) -> float:
+def default_step(value: Any, kind: str, value_range: tuple[float, float] | None = None) -> float:
     """Spin-box step: 1 for ints; 1/100 of a known range; else a tenth of the value's order of magnitude
     (0.5 → 0.01 … 0.05 steps of 0.01, 30 → 1, 0 → 0.1)."""
-    if kind == 'int':
+    if kind == "int":
         return 1.0
     if value_range is not None:
         span = value_range[1] - value_range[0]
@@ -143,36 +157,54 @@ def default_step(value: Any, kind: str, value_range: Optional[Tuple[float, float
     return 10.0 ** (math.floor(math.log10(v)) - 1)
 
 
-def summary_text(summary: Optional[dict]) -> str:
+def summary_text(summary: dict | None) -> str:
     """``'min 0 · mean 0.04 · max 0.49'`` (bool arrays: ``'12 of 100 true'``)."""
     if not summary:
-        return '…'
-    if summary.get('bool'):
+        return "…"
+    if summary.get("bool"):
         return f"{summary['true']} of {summary['size']} true"
-    if summary.get('nonfinite'):
+    if summary.get("nonfinite"):
         extra = f" · {summary['nonfinite']} NaN/inf"
     else:
-        extra = ''
-    return (f"min {_g4(summary['min'])} · mean {_g4(summary['mean'])} · "
-            f"max {_g4(summary['max'])}{extra}")
+        extra = ""
+    return f"min {_g4(summary['min'])} · mean {_g4(summary['mean'])} · max {_g4(summary['max'])}{extra}"
 
 
 def _g4(value: Any) -> str:
-    return format_number(value) if isinstance(value, (numbers.Integral, np.integer)) else f'{float(value):.4g}'
+    return (
+        format_number(value) if isinstance(value, (numbers.Integral, np.integer)) else f"{float(value):.4g}"
+    )
 
 
-def summarize_array(value: Any) -> Optional[dict]:
+def summarize_array(value: Any) -> dict | None:
     """Numbers for :func:`summary_text` (runs on the engine thread)."""
-    if not isinstance(value, np.ndarray) or value.dtype.kind not in 'biuf' or value.size == 0:
+    if not isinstance(value, np.ndarray) or value.dtype.kind not in "biuf" or value.size == 0:
         return None
     if value.dtype == bool:
-        return {'bool': True, 'true': int(np.count_nonzero(value)), 'size': int(value.size),
-                'shape': value.shape, 'dtype': str(value.dtype)}
-    finite = np.isfinite(value) if value.dtype.kind == 'f' else None
+        return {
+            "bool": True,
+            "true": int(np.count_nonzero(value)),
+            "size": int(value.size),
+            "shape": value.shape,
+            "dtype": str(value.dtype),
+        }
+    finite = np.isfinite(value) if value.dtype.kind == "f" else None
     bad = 0 if finite is None else int(value.size - np.count_nonzero(finite))
     data = value if not bad else value[finite]
     if data.size == 0:
-        return {'min': math.nan, 'mean': math.nan, 'max': math.nan, 'nonfinite': bad,
-                'shape': value.shape, 'dtype': str(value.dtype)}
-    return {'min': data.min().item(), 'mean': float(data.mean(dtype=np.float64)), 'max': data.max().item(),
-            'nonfinite': bad, 'shape': value.shape, 'dtype': str(value.dtype)}
+        return {
+            "min": math.nan,
+            "mean": math.nan,
+            "max": math.nan,
+            "nonfinite": bad,
+            "shape": value.shape,
+            "dtype": str(value.dtype),
+        }
+    return {
+        "min": data.min().item(),
+        "mean": float(data.mean(dtype=np.float64)),
+        "max": data.max().item(),
+        "nonfinite": bad,
+        "shape": value.shape,
+        "dtype": str(value.dtype),
+    }

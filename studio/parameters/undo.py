@@ -7,14 +7,15 @@ through :meth:`EditController.submit` with ``source='undo'``; ``redo()`` sends t
 Consecutive gesture edits of one path (a slider drag, arrow steps) within :data:`MERGE_SECONDS` merge
 into one undo step; typed edits never merge.
 """
+
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PyQt6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PyQt6.QtCore import QObject
+from PyQt6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from studio.parameters.model import EditRequest
 from studio.parameters.text import format_number
@@ -22,45 +23,51 @@ from studio.parameters.text import format_number
 if TYPE_CHECKING:  # pragma: no cover
     from studio.parameters.edits import AppliedEdit, EditController
 
-__all__ = ['EditUndoCommand', 'make_undo_actions', 'MERGE_SECONDS', 'UNDO_LIMIT']
+__all__ = ["EditUndoCommand", "make_undo_actions", "MERGE_SECONDS", "UNDO_LIMIT"]
 
 #: Edits of the same path closer than this merge into one undo step.
 MERGE_SECONDS = 1.0
 #: Undo steps kept (each may hold two copies of an array).
 UNDO_LIMIT = 200
-_MERGE_ID = 0x5e7
+_MERGE_ID = 0x5E7
 
 
 def _short(value: Any) -> str:
     if isinstance(value, np.ndarray):
-        return f'array{list(value.shape)}'
+        return f"array{list(value.shape)}"
     return format_number(value)
 
 
 class EditUndoCommand(QUndoCommand):
     """One applied edit (or a merged run of edits of one path)."""
 
-    def __init__(self, controller: 'EditController', edit: 'AppliedEdit') -> None:
+    def __init__(self, controller: EditController, edit: AppliedEdit) -> None:
         super().__init__()
         self.controller = controller
         self.path = edit.request.path
-        self.op = 'enable' if edit.request.op == 'enable' else 'set'
+        self.op = "enable" if edit.request.op == "enable" else "set"
         self.old = edit.old
         self.new = edit.new
-        self.label = edit.request.text if edit.request.op != 'set' or isinstance(edit.new, np.ndarray) \
+        self.label = (
+            edit.request.text
+            if edit.request.op != "set" or isinstance(edit.new, np.ndarray)
             else _short(edit.new)
+        )
         self.stamp = time.monotonic()
         self.gesture = edit.request.gesture
         self._first = True
         self._update_text()
 
     def _update_text(self) -> None:
-        name = self.path.rsplit('.', 1)[-1]
-        if self.op == 'enable':
-            self.setText(f'{"enable" if self.new else "disable"} {name}')
+        name = self.path.rsplit(".", 1)[-1]
+        if self.op == "enable":
+            self.setText(f"{'enable' if self.new else 'disable'} {name}")
         else:
-            self.setText(f'{name} ← {self.label.strip()}' if isinstance(self.new, np.ndarray)
-                         else f'{name} {_short(self.old)} → {_short(self.new)}')
+            self.setText(
+                f"{name} ← {self.label.strip()}"
+                if isinstance(self.new, np.ndarray)
+                else f"{name} {_short(self.old)} → {_short(self.new)}"
+            )
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return _MERGE_ID
@@ -78,21 +85,21 @@ class EditUndoCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        if self._first:          # the edit was applied before it was pushed
+        if self._first:  # the edit was applied before it was pushed
             self._first = False
             return
-        self.controller.submit(EditRequest(self.path, self.op, self.new, 'redo'), source='redo', record=False)
+        self.controller.submit(EditRequest(self.path, self.op, self.new, "redo"), source="redo", record=False)
 
     def undo(self) -> None:
-        self.controller.submit(EditRequest(self.path, self.op, self.old, 'undo'), source='undo', record=False)
+        self.controller.submit(EditRequest(self.path, self.op, self.old, "undo"), source="undo", record=False)
 
 
-def make_undo_actions(stack: QUndoStack, parent: Optional[QObject] = None) -> tuple[QAction, QAction]:
+def make_undo_actions(stack: QUndoStack, parent: QObject | None = None) -> tuple[QAction, QAction]:
     """Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z, Ctrl+Y) actions whose text names the edit."""
-    undo = stack.createUndoAction(parent, 'Undo')
-    redo = stack.createRedoAction(parent, 'Redo')
-    undo.setShortcuts([QKeySequence('Ctrl+Z')])
-    redo.setShortcuts([QKeySequence('Ctrl+Shift+Z'), QKeySequence('Ctrl+Y')])
-    undo.setToolTip('Undo the last parameter edit (Ctrl+Z)')
-    redo.setToolTip('Redo the parameter edit (Ctrl+Shift+Z)')
+    undo = stack.createUndoAction(parent, "Undo")
+    redo = stack.createRedoAction(parent, "Redo")
+    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    undo.setToolTip("Undo the last parameter edit (Ctrl+Z)")
+    redo.setToolTip("Redo the parameter edit (Ctrl+Shift+Z)")
     return undo, redo

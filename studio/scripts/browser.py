@@ -3,21 +3,46 @@
 The window injects what "Open" does (``open_script(path)``, e.g. ``MainWindow.load_script``), so the
 browser knows nothing about runners or sessions and can be tested on its own.
 """
+
 from __future__ import annotations
 
 import builtins
 import keyword
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Any
 
 from PyQt6.QtCore import QModelIndex, QRect, QSize, Qt, pyqtSignal
-from PyQt6.QtGui import (QColor, QFont, QFontDatabase, QFontMetrics, QPainter, QSyntaxHighlighter,
-                         QTextCharFormat, QTextCursor)
-from PyQt6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                             QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QStyle,
-                             QStyledItemDelegate, QStyleOptionViewItem, QTabWidget, QTextEdit,
-                             QVBoxLayout, QWidget)
+from PyQt6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QPainter,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PyQt6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.scripts.example_index import Example, body_html, discover_examples, head_html, hints_html, search
 
@@ -54,16 +79,24 @@ class PythonHighlighter(QSyntaxHighlighter):
         (re.compile(r"\b(?:%s)\b" % "|".join(keyword.kwlist)), _fmt("#7a3e9d", bold=True), 0),
         (re.compile(r"\b(?:%s)\b" % "|".join(n for n in dir(builtins) if n[0] != "_")), _fmt("#1c6b8a"), 0),
         (re.compile(r"\b(?:self|cls)\b"), _fmt("#94558d", italic=True), 0),
-        (re.compile(r"\b(?:\d[\d_]*\.?[\d_]*(?:[eE][+-]?\d+)?j?|0[xXoObB][\da-fA-F_]+)\b"), _fmt("#b35900"), 0),
+        (
+            re.compile(r"\b(?:\d[\d_]*\.?[\d_]*(?:[eE][+-]?\d+)?j?|0[xXoObB][\da-fA-F_]+)\b"),
+            _fmt("#b35900"),
+            0,
+        ),
         (re.compile(r"^\s*@[\w.]+"), _fmt("#9e6a03"), 0),
         (re.compile(r"\b(?:def|class)\s+(\w+)"), _fmt("#1f4fbf", bold=True), 1),
     ]
     _START = re.compile(r"#|(?<![\w])[rRbBuUfF]{0,2}('''|\"\"\"|'|\")")
-    _STRING, _DOCSTRING, _COMMENT = _fmt("#2a7a2a"), _fmt("#3f6f5a", italic=True), _fmt("#8c8c8c", italic=True)
+    _STRING, _DOCSTRING, _COMMENT = (
+        _fmt("#2a7a2a"),
+        _fmt("#3f6f5a", italic=True),
+        _fmt("#8c8c8c", italic=True),
+    )
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         """Colour one line of the document."""
-        if any(ord(c) > 0xFFFF for c in text):      # Qt counts UTF-16 units, Python code points
+        if any(ord(c) > 0xFFFF for c in text):  # Qt counts UTF-16 units, Python code points
             text = "".join(c if ord(c) <= 0xFFFF else "\ufffd\ufffd" for c in text)
         self.setCurrentBlockState(0)
         for rx, fmt, group in self._WORD_RULES:
@@ -73,7 +106,7 @@ class PythonHighlighter(QSyntaxHighlighter):
         pos = self._triple(text, 0, 0, state) if state in self._TRIPLES else 0
         while pos >= 0 and (m := self._START.search(text, pos)) is not None:
             quote = m.group(1)
-            if quote is None:                        # a comment runs to the end of the line
+            if quote is None:  # a comment runs to the end of the line
                 self.setFormat(m.start(), len(text) - m.start(), self._COMMENT)
                 return
             if len(quote) == 3:
@@ -117,11 +150,23 @@ class _ExampleDelegate(QStyledItemDelegate):
         bold = QFont(opt.font)
         bold.setBold(True)
         painter.save()
-        _draw(painter, opt.font, QRect(r.right() - bw, r.top(), bw, h), badge, "#dbe7f7" if sel else "#8a5300")
-        _draw(painter, bold, QRect(r.left(), r.top(), r.width() - bw - 4, h), head,
-              opt.palette.highlightedText().color().name() if sel else "#1f2937")
-        _draw(painter, opt.font, QRect(r.left(), r.top() + h + 2, r.width(), h),
-              tail or Path(index.data(_ROLE_PATH) or "").name, "#dbe7f7" if sel else "#6b7280")
+        _draw(
+            painter, opt.font, QRect(r.right() - bw, r.top(), bw, h), badge, "#dbe7f7" if sel else "#8a5300"
+        )
+        _draw(
+            painter,
+            bold,
+            QRect(r.left(), r.top(), r.width() - bw - 4, h),
+            head,
+            opt.palette.highlightedText().color().name() if sel else "#1f2937",
+        )
+        _draw(
+            painter,
+            opt.font,
+            QRect(r.left(), r.top() + h + 2, r.width(), h),
+            tail or Path(index.data(_ROLE_PATH) or "").name,
+            "#dbe7f7" if sel else "#6b7280",
+        )
         painter.restore()
 
 
@@ -129,14 +174,21 @@ def _draw(painter: QPainter, font: QFont, rect: QRect, text: str, color: str) ->
     """Elided single-line text."""
     painter.setFont(font)
     painter.setPen(QColor(color))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, max(0, rect.width())))
+    painter.drawText(
+        rect,
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, max(0, rect.width())),
+    )
 
 
 def _label(name: str = "", rich: bool = False) -> QLabel:
     """A selectable, word-wrapped label with an object name for the style sheet."""
-    return QLabel(objectName=name, wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse,
-                  textFormat=Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    return QLabel(
+        objectName=name,
+        wordWrap=True,
+        textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse,
+        textFormat=Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText,
+    )
 
 
 def _column(parent: QWidget, widgets: Sequence[QWidget], margins: int = 0, spacing: int = 6) -> QVBoxLayout:
@@ -160,19 +212,26 @@ class ExampleBrowser(QWidget):
 
     open_requested = pyqtSignal(object)
 
-    def __init__(self, open_script: Optional[Callable[[Path], Any]] = None,
-                 examples: Optional[Sequence[Example]] = None, parent: Optional[QWidget] = None) -> None:
+    def __init__(
+        self,
+        open_script: Callable[[Path], Any] | None = None,
+        examples: Sequence[Example] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, objectName="exampleBrowser")
         self.setStyleSheet(_STYLE)
         self._open_script = open_script
-        self._examples, self._current = [], None   # type: list[Example], Optional[Example]
-        self.search = QLineEdit(placeholderText="Search titles, descriptions and code…", clearButtonEnabled=True)
+        self._examples, self._current = [], None  # type: list[Example], Optional[Example]
+        self.search = QLineEdit(
+            placeholderText="Search titles, descriptions and code…", clearButtonEnabled=True
+        )
         self.search.textChanged.connect(self._apply_filter)
         self.search.returnPressed.connect(self.open_current)
         self.list = QListWidget(uniformItemSizes=True)
         self.list.setItemDelegate(_ExampleDelegate(self.list))
         self.list.currentItemChanged.connect(
-            lambda item, _prev: self._show(None if item is None else self._examples[item.data(_ROLE_INDEX)]))
+            lambda item, _prev: self._show(None if item is None else self._examples[item.data(_ROLE_INDEX)])
+        )
         self.list.itemActivated.connect(lambda _item: self.open_current())
         self.count_label = _label("exampleCount")
         top = QWidget()
@@ -183,8 +242,11 @@ class ExampleBrowser(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_about(), "About")
         self.tabs.addTab(self.code, "Code")
-        self.open_button = QPushButton("Open in studio", objectName="openExample",
-                                       toolTip="Build this example's network and show it live (Enter)")
+        self.open_button = QPushButton(
+            "Open in studio",
+            objectName="openExample",
+            toolTip="Build this example's network and show it live (Enter)",
+        )
         self.open_button.clicked.connect(self.open_current)
         self.splitter = QSplitter(Qt.Orientation.Vertical, childrenCollapsible=False)
         for widget, stretch in ((top, 2), (self.tabs, 5)):
@@ -200,8 +262,11 @@ class ExampleBrowser(QWidget):
         self.head_label, self.body_label = _label("exampleHead", rich=True), _label("exampleBody", rich=True)
         self.hints_label = _label("tryThisHints", rich=True)
         self.hints_box = QFrame(objectName="tryThis")
-        _column(self.hints_box, (QLabel("Try this in the studio", objectName="tryThisHeading"), self.hints_label),
-                margins=9)
+        _column(
+            self.hints_box,
+            (QLabel("Try this in the studio", objectName="tryThisHeading"), self.hints_label),
+            margins=9,
+        )
         page = QWidget()
         _column(page, (self.head_label, self.hints_box, self.body_label), margins=6, spacing=10).addStretch(1)
         area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
@@ -218,7 +283,7 @@ class ExampleBrowser(QWidget):
         """The examples the list shows now (after the search), in order."""
         return [self._examples[self.list.item(i).data(_ROLE_INDEX)] for i in range(self.list.count())]
 
-    def current(self) -> Optional[Example]:
+    def current(self) -> Example | None:
         """The selected example."""
         return self._current
 
@@ -247,21 +312,30 @@ class ExampleBrowser(QWidget):
         self.list.clear()
         for n, (ex, where) in enumerate(search(self._examples, text)):
             item = QListWidgetItem(ex.title)
-            for role, value in ((_ROLE_INDEX, index_of[id(ex)]), (_ROLE_WHERE, where), (_ROLE_PATH, str(ex.path))):
+            for role, value in (
+                (_ROLE_INDEX, index_of[id(ex)]),
+                (_ROLE_WHERE, where),
+                (_ROLE_PATH, str(ex.path)),
+            ):
                 item.setData(role, value)
             item.setToolTip(f"{ex.title}\n{ex.path}")
             self.list.addItem(item)
             row = n if ex.path == keep else row
         self.list.blockSignals(False)
         shown, total = self.list.count(), len(self._examples)
-        self.count_label.setText(f"{total} examples" if shown == total else
-                                 f"{shown} of {total} examples match" if shown else "No example matches")
+        self.count_label.setText(
+            f"{total} examples"
+            if shown == total
+            else f"{shown} of {total} examples match"
+            if shown
+            else "No example matches"
+        )
         if shown:
-            self.list.setCurrentRow(row)        # → currentItemChanged → _show
+            self.list.setCurrentRow(row)  # → currentItemChanged → _show
         else:
             self._show(None)
 
-    def _show(self, ex: Optional[Example]) -> None:
+    def _show(self, ex: Example | None) -> None:
         self._current = ex
         self.open_button.setEnabled(ex is not None and not ex.error)
         self.head_label.setText(head_html(ex) if ex else "")
@@ -288,7 +362,7 @@ class ExampleBrowser(QWidget):
                 cursor = doc.find(word, cursor)
         self.code.setExtraSelections(selections)
         self.tabs.setTabText(1, f"Code ({len(selections)} matches)" if text.strip() else "Code")
-        if selections:                               # show the first match
+        if selections:  # show the first match
             self.code.setTextCursor(QTextCursor(doc.findBlock(selections[0].cursor.selectionStart())))
             self.code.centerCursor()
 

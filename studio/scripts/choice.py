@@ -11,14 +11,27 @@ nothing blocks, tests drive it directly):
 The window calls :meth:`ScriptChoicePanel.offer` at the end of ``set_loaded``; a load with nothing to
 offer hides the card.
 """
+
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 from PyQt6.QtCore import QEvent, QObject, Qt, pyqtSignal
-from PyQt6.QtWidgets import (QComboBox, QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QMainWindow,
-                             QPushButton, QToolBar, QToolButton, QVBoxLayout, QWidget)
+from PyQt6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGraphicsDropShadowEffect,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 _STYLE = """
 QFrame#scriptChoice { background: #fffdf5; border: 1px solid #e0c97a; border-radius: 6px; }
@@ -29,15 +42,19 @@ QToolButton#dismissChoice { border: none; font-size: 15px; color: #6b7280; backg
 """
 
 
-def describe_network(net: Any, index: int, name: Optional[str] = None) -> str:
+def describe_network(net: Any, index: int, name: str | None = None) -> str:
     """One line for the combo box: number, name (variable or tag), groups and neurons."""
     groups = list(getattr(net, "NeuronGroups", []) or [])
     tags = list(getattr(net, "tags", []) or [])
     label = name or (tags[0] if tags and tags[0] != "Network" else f"network {index + 1}")
-    group_names = ", ".join(str(getattr(g, "tags", ["?"])[0]) for g in groups[:3]) + ("…" if len(groups) > 3 else "")
+    group_names = ", ".join(str(getattr(g, "tags", ["?"])[0]) for g in groups[:3]) + (
+        "…" if len(groups) > 3 else ""
+    )
     neurons = sum(int(getattr(g, "size", 0) or 0) for g in groups)
-    return f"{index + 1}. {label} — {len(groups)} group{'s' * (len(groups) != 1)} " \
-           f"({group_names or 'none'}), {neurons} neurons"
+    return (
+        f"{index + 1}. {label} — {len(groups)} group{'s' * (len(groups) != 1)} "
+        f"({group_names or 'none'}), {neurons} neurons"
+    )
 
 
 def _variable_names(loaded: Any) -> dict[int, str]:
@@ -45,7 +62,7 @@ def _variable_names(loaded: Any) -> dict[int, str]:
     namespace = getattr(loaded, "namespace", None) or {}
     ids = {id(net) for net in getattr(loaded, "networks", None) or []}
     names: dict[int, str] = {}
-    for key, value in namespace.items():          # no attribute access: values may be lazy stand-ins
+    for key, value in namespace.items():  # no attribute access: values may be lazy stand-ins
         if id(value) in ids and not key.startswith("_"):
             names.setdefault(id(value), key)
     return names
@@ -65,15 +82,19 @@ class ScriptChoicePanel(QFrame):
     network_chosen = pyqtSignal(object)
     run_requested = pyqtSignal(int)
 
-    def __init__(self, window: QMainWindow, apply_network: Optional[Callable[[Any], Any]] = None,
-                 run_iterations: Optional[Callable[[int], Any]] = None) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        apply_network: Callable[[Any], Any] | None = None,
+        run_iterations: Callable[[int], Any] | None = None,
+    ) -> None:
         super().__init__(window, objectName="scriptChoice")
         self.window = window
         self._apply_network = apply_network or self._default_apply
         self._run_iterations = run_iterations or (lambda n: window.bridge.run_for(n))
         self._networks: list[Any] = []
-        self._source: Optional[list] = None         # the ``loaded.networks`` list currently offered
-        self.iterations: Optional[int] = None
+        self._source: list | None = None  # the ``loaded.networks`` list currently offered
+        self.iterations: int | None = None
         self.setStyleSheet(_STYLE)
         shadow = QGraphicsDropShadowEffect(self, blurRadius=18, xOffset=0, yOffset=3)
         shadow.setColor(Qt.GlobalColor.gray)
@@ -87,8 +108,10 @@ class ScriptChoicePanel(QFrame):
         self.dismiss_button = QToolButton(text="×", objectName="dismissChoice", toolTip="Dismiss")
         self.dismiss_button.clicked.connect(self.dismiss)
         self.network_row, self.run_row = QWidget(), QWidget()
-        for row, widgets in ((self.network_row, (self.networks_label, self.combo)),
-                             (self.run_row, (self.run_label, self.run_button))):
+        for row, widgets in (
+            (self.network_row, (self.networks_label, self.combo)),
+            (self.run_row, (self.run_label, self.run_button)),
+        ):
             h = QHBoxLayout(row)
             h.setContentsMargins(0, 0, 0, 0)
             for w in widgets:
@@ -191,7 +214,11 @@ class ScriptChoicePanel(QFrame):
         if menu is not None and menu.isVisible():
             top = menu.geometry().bottom() + 1
         for bar in w.findChildren(QToolBar):
-            if bar.isVisible() and not bar.isFloating() and w.toolBarArea(bar) == Qt.ToolBarArea.TopToolBarArea:
+            if (
+                bar.isVisible()
+                and not bar.isFloating()
+                and w.toolBarArea(bar) == Qt.ToolBarArea.TopToolBarArea
+            ):
                 top = max(top, bar.geometry().bottom() + 1)
         self.adjustSize()
         width = min(max(self.sizeHint().width(), 380), max(200, w.width() - 24))

@@ -7,10 +7,12 @@ handed to ``open_script(path)``; anything else (a text file, a folder, a web lin
 once) is refused with a short non-modal message through ``show_message(text)`` — by default the
 window's status bar.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 from PyQt6.QtCore import QEvent, QMimeData, QObject
 from PyQt6.QtWidgets import QMainWindow, QWidget
@@ -20,7 +22,7 @@ SCRIPT_SUFFIXES = (".py", ".pyw")
 _DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
-def dropped_script(mime: Optional[QMimeData]) -> tuple[Optional[Path], str]:
+def dropped_script(mime: QMimeData | None) -> tuple[Path | None, str]:
     """``(script, "")`` for a drop holding one local Python script, else ``(None, reason)``.
 
     The reason is the message to show; it is "" when the data is not a file drop at all (text
@@ -59,8 +61,12 @@ class ScriptDropFilter(QObject):
     ``last_message`` keeps the latest text shown (for tests).
     """
 
-    def __init__(self, window: QWidget, open_script: Callable[[Path], Any],
-                 show_message: Optional[Callable[[str], Any]] = None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        open_script: Callable[[Path], Any],
+        show_message: Callable[[str], Any] | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self._open_script = open_script
@@ -84,7 +90,7 @@ class ScriptDropFilter(QObject):
             return False
         script, reason = dropped_script(event.mimeData())
         if script is None and not reason:
-            return False                                  # not a file drop: not ours
+            return False  # not a file drop: not ours
         if event.type() != QEvent.Type.Drop:
             # Accept any file drag so the drop happens and the user gets a reason, not just a
             # "forbidden" cursor; say at once what a drop would do.

@@ -19,6 +19,7 @@ Every example is a plain PymoNNto-style script whose module docstring follows on
 finds the scripts (see :func:`example_dirs` for where) and :func:`search` filters them by text.
 Scripts written without this header still get a title (first docstring line, else the file name).
 """
+
 from __future__ import annotations
 
 import ast
@@ -27,12 +28,26 @@ import os
 import re
 import site
 import sysconfig
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
 
-__all__ = ["Check", "Hint", "ExampleHeader", "Example", "parse_header", "parse_check", "example_dirs",
-           "load_example", "discover_examples", "search", "head_html", "hints_html", "body_html", "SUBDIR"]
+__all__ = [
+    "Check",
+    "Hint",
+    "ExampleHeader",
+    "Example",
+    "parse_header",
+    "parse_check",
+    "example_dirs",
+    "load_example",
+    "discover_examples",
+    "search",
+    "head_html",
+    "hints_html",
+    "body_html",
+    "SUBDIR",
+]
 
 #: Where a wheel installs the examples, relative to a data prefix (``pyproject.toml`` data-files).
 SUBDIR = Path("share") / "mnn-studio" / "examples"
@@ -42,8 +57,10 @@ _EXPECTED_HEADING = re.compile(r"^expected\b[^:]*:\s*(?P<rest>.*)$", re.IGNORECA
 _CHECK = re.compile(r"^\s*CHECK:\s*(?P<expr>.+?)\s+in\s+\[(?P<lo>[^,\]]+),(?P<hi>[^\]]+)\]\s*$")
 _BULLET = re.compile(r"^\s*[-*\u2022]\s+(?P<text>.*)$")
 #: "exc.Brunel_Synapses.g and inh.Brunel_Synapses.g (5): ..." → target, default, rest
-_HINT_TARGET = re.compile(r"^(?P<target>[A-Za-z_][\w.]*(?:\s+and\s+[A-Za-z_][\w.]*)*)\s*"
-                          r"(?:\((?P<default>[^)]*)\))?\s*:\s*(?P<rest>.*)$")
+_HINT_TARGET = re.compile(
+    r"^(?P<target>[A-Za-z_][\w.]*(?:\s+and\s+[A-Za-z_][\w.]*)*)\s*"
+    r"(?:\((?P<default>[^)]*)\))?\s*:\s*(?P<rest>.*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -60,8 +77,8 @@ class Hint:
     """One "Try this in the studio" line; ``target`` is the parameter path it names, if any."""
 
     text: str
-    target: Optional[str] = None
-    default: Optional[str] = None
+    target: str | None = None
+    default: str | None = None
     rest: str = ""
 
 
@@ -110,7 +127,7 @@ def _paragraphs(lines: Iterable[str]) -> list[str]:
     return [" ".join(p.split()) for p in re.split(r"\n\s*\n", "\n".join(lines)) if p.strip()]
 
 
-def parse_check(line: str) -> Optional[Check]:
+def parse_check(line: str) -> Check | None:
     """``CHECK: expr in [lo, hi]`` → :class:`Check` (None if the line is not one or the bounds are
     not plain numbers)."""
     match = _CHECK.match(line)
@@ -139,7 +156,7 @@ def _parse_hints(lines: list[str]) -> list[Hint]:
     return hints
 
 
-def parse_header(doc: Optional[str], fallback_title: str = "") -> ExampleHeader:
+def parse_header(doc: str | None, fallback_title: str = "") -> ExampleHeader:
     """Parse an example docstring (see the module docstring for the layout).
 
     A docstring without ``Title:`` uses its first line as the title; one without the "Try this"
@@ -155,7 +172,7 @@ def parse_header(doc: Optional[str], fallback_title: str = "") -> ExampleHeader:
     target = body
     for line in lines:
         stripped = line.strip()
-        if stripped.startswith("CHECK:"):        # unparsable bounds are skipped, never shown as text
+        if stripped.startswith("CHECK:"):  # unparsable bounds are skipped, never shown as text
             check = parse_check(line)
             header.checks += [check] if check is not None else []
             continue
@@ -198,7 +215,7 @@ def example_dirs() -> list[Path]:
     install); 3. ``<prefix>/share/mnn-studio/examples`` where a wheel puts its data files — for the
     interpreter prefix, the install scheme's data path and the user base (``pip install --user``).
     """
-    from studio.core import resources   # no Qt there either
+    from studio.core import resources  # no Qt there either
 
     candidates = list(resources.examples_dirs())
     for base in (sysconfig.get_path("data"), getattr(site, "USER_BASE", None)):
@@ -216,8 +233,9 @@ def _order(example: Example) -> tuple:
     return (not example.name.startswith("seed_"), example.title.lower(), example.name)
 
 
-def discover_examples(dirs: Optional[Iterable[str | os.PathLike]] = None,
-                      include_builtin: bool = True) -> list[Example]:
+def discover_examples(
+    dirs: Iterable[str | os.PathLike] | None = None, include_builtin: bool = True
+) -> list[Example]:
     """Every ``*.py`` (not starting with ``_``) in the example folders; a file name found in an
     earlier folder hides later ones. Without any folder the studio's built-in seed copy is listed."""
     folders = [Path(d) for d in dirs] if dirs is not None else example_dirs()
@@ -231,6 +249,7 @@ def discover_examples(dirs: Optional[Iterable[str | os.PathLike]] = None,
             found[path.name] = load_example(path)
     if not found and include_builtin:
         from studio.core import resources
+
         seed = resources.builtin_seed_script()
         if seed.is_file():
             found[seed.name] = load_example(seed)
@@ -266,16 +285,20 @@ def hints_html(example: Example) -> str:
             body = f"{head}: {html.escape(hint.rest)}"
         else:
             body = html.escape(hint.text)
-        rows.append(f"<tr><td style='padding-right:6px;color:#2f7bd8'>&#9656;</td>"
-                    f"<td style='padding-bottom:5px'>{body}</td></tr>")
+        rows.append(
+            f"<tr><td style='padding-right:6px;color:#2f7bd8'>&#9656;</td>"
+            f"<td style='padding-bottom:5px'>{body}</td></tr>"
+        )
     return f"<table cellspacing='0' cellpadding='0'>{''.join(rows)}</table>"
 
 
 def head_html(example: Example) -> str:
     """Title and file name as Qt rich text."""
-    return (f"<div style='font-size:15px; font-weight:bold; color:#1f2937'>{html.escape(example.title)}</div>"
-            f"<div style='color:#6b7280'>{html.escape(example.name)} &nbsp;·&nbsp; "
-            f"{html.escape(str(example.path.parent))}</div>")
+    return (
+        f"<div style='font-size:15px; font-weight:bold; color:#1f2937'>{html.escape(example.title)}</div>"
+        f"<div style='color:#6b7280'>{html.escape(example.name)} &nbsp;·&nbsp; "
+        f"{html.escape(str(example.path.parent))}</div>"
+    )
 
 
 def body_html(example: Example) -> str:

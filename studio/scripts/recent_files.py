@@ -4,11 +4,13 @@
 that no longer exist are pruned whenever the list is read). :class:`RecentFilesMenu` is a ``QMenu``
 that rebuilds itself from the model before it is shown and calls ``open_path(path)`` on a click.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 from PyQt6.QtCore import QObject, QSettings, pyqtSignal
 from PyQt6.QtGui import QAction
@@ -38,8 +40,9 @@ class RecentFiles(QObject):
 
     changed = pyqtSignal()
 
-    def __init__(self, settings: Optional[QSettings] = None, max_count: int = MAX_RECENT,
-                 parent: Optional[QObject] = None) -> None:
+    def __init__(
+        self, settings: QSettings | None = None, max_count: int = MAX_RECENT, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.max_count = max(1, int(max_count))
@@ -52,7 +55,7 @@ class RecentFiles(QObject):
         value: Any = self.settings.value(SETTINGS_KEY, [])
         if value is None or value == "":
             return []
-        if isinstance(value, str):          # an ini file gives a lone entry back as a string
+        if isinstance(value, str):  # an ini file gives a lone entry back as a string
             return [value]
         return [str(v) for v in value if v]
 
@@ -99,21 +102,27 @@ def _short_dir(path: Path, width: int = 48) -> str:
     folder = str(path.parent)
     home = str(Path.home())
     if folder == home or folder.startswith(home + os.sep):
-        folder = "~" + folder[len(home):]
+        folder = "~" + folder[len(home) :]
     if len(folder) > width:
-        folder = folder[: width // 3] + "…" + folder[-(2 * width // 3):]
+        folder = folder[: width // 3] + "…" + folder[-(2 * width // 3) :]
     return folder
 
 
 class RecentFilesMenu(QMenu):
-    """"Open Recent" submenu: ``&1 name  folder`` entries, "Clear list", or a disabled "(none)".
+    """ "Open Recent" submenu: ``&1 name  folder`` entries, "Clear list", or a disabled "(none)".
 
     ``open_path(path)`` is called with the chosen ``Path``. A file deleted after the menu was built
     is removed from the list and ``on_missing(path)`` (if given) is told, instead of being opened.
     """
 
-    def __init__(self, recent: RecentFiles, open_path: Callable[[Path], Any], parent: Optional[QWidget] = None,
-                 title: str = "Open &Recent", on_missing: Optional[Callable[[Path], Any]] = None) -> None:
+    def __init__(
+        self,
+        recent: RecentFiles,
+        open_path: Callable[[Path], Any],
+        parent: QWidget | None = None,
+        title: str = "Open &Recent",
+        on_missing: Callable[[Path], Any] | None = None,
+    ) -> None:
         super().__init__(title, parent)
         self.recent = recent
         self._open_path = open_path
@@ -126,7 +135,7 @@ class RecentFilesMenu(QMenu):
 
     def rebuild(self) -> None:
         """Fill the menu from the (pruned) list."""
-        if self._building:                  # pruning emits ``changed`` while we build
+        if self._building:  # pruning emits ``changed`` while we build
             return
         self._building = True
         try:

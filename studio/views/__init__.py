@@ -1,7 +1,9 @@
 """Live views: traces, spike raster, activity grid, weights (pyqtgraph items updated in place)."""
+
 from __future__ import annotations
 
 import pyqtgraph as pg
 
-pg.setConfigOptions(imageAxisOrder="row-major", antialias=False, useOpenGL=False,
-                    background="w", foreground="#222222")
+pg.setConfigOptions(
+    imageAxisOrder="row-major", antialias=False, useOpenGL=False, background="w", foreground="#222222"
+)

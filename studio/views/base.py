@@ -1,14 +1,14 @@
 """LiveView: the common frame of every live view (group / variable pickers, message line)."""
+
 from __future__ import annotations
 
 from typing import Any
 
-
 from PyQt6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from studio.core import introspect
-from studio.core.selection import Selection
 from studio.core.runner_bridge import SimBridge
+from studio.core.selection import Selection
 
 
 class LiveView(QWidget):
@@ -133,8 +133,10 @@ class LiveView(QWidget):
         self.variable = current
         self._problem = False
         if self.group is not None and not names:
-            self.show_message(f"{introspect.group_name(self.group)} has no per-neuron "
-                              f"{'/'.join(self.variable_kinds)} variables yet")
+            self.show_message(
+                f"{introspect.group_name(self.group)} has no per-neuron "
+                f"{'/'.join(self.variable_kinds)} variables yet"
+            )
         else:
             self.show_message(None)
         self._dirty = True
@@ -162,7 +164,7 @@ class LiveView(QWidget):
 
     def _on_selected_group(self, group: Any) -> None:
         if group is not None and group is self.group:
-            self.on_neuron_changed(self.selection.neuron)   # its selected neuron is now ours
+            self.on_neuron_changed(self.selection.neuron)  # its selected neuron is now ours
         elif self.follow_box.isChecked() and group is not None:
             self.set_group(group)
 
@@ -172,7 +174,7 @@ class LiveView(QWidget):
         if not self.isVisible():
             return
         if self.variable is None and self.group is not None and self.bridge.iteration_changed:
-            self.refill_variables()   # e.g. 'spike' is created by the first iteration
+            self.refill_variables()  # e.g. 'spike' is created by the first iteration
             if self.variable is None:
                 return
         problem = None if self.pending() else self.check_variable()
@@ -180,7 +182,7 @@ class LiveView(QWidget):
             self.show_message(problem)
             self._problem = True
             return
-        if self._problem:                 # the variable is back: start a fresh watch
+        if self._problem:  # the variable is back: start a fresh watch
             self._problem = False
             self.show_message(None)
             self.rebind()
@@ -209,8 +211,8 @@ class LiveView(QWidget):
             return f"'{self.variable}' no longer exists in {name}; pick another variable."
         shape = getattr(value, "shape", ())
         if len(shape) != 1 or shape[0] != introspect.group_size(self.group):
-            return (f"'{self.variable}' of {name} changed shape to {tuple(shape)}; "
-                    f"this view shows per-neuron vectors of length {introspect.group_size(self.group)}.")
+            return (
+                f"'{self.variable}' of {name} changed shape to {tuple(shape)}; "
+                f"this view shows per-neuron vectors of length {introspect.group_size(self.group)}."
+            )
         return None
-
-

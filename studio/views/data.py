@@ -3,6 +3,7 @@
 :class:`NewSamples` reads only what arrived since the previous frame when the watch supports
 ``read(since=...)``; otherwise it reads the window and drops what it has seen.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -72,7 +73,7 @@ def max_bin_columns(img: np.ndarray, factor: int) -> np.ndarray:
     if factor <= 1:
         return img
     cols = (img.shape[1] // factor) * factor
-    src = img[:, img.shape[1] - cols:]
+    src = img[:, img.shape[1] - cols :]
     out = src[:, 0::factor].copy()
     for k in range(1, factor):
         np.maximum(out, src[:, k::factor], out=out)
@@ -82,7 +83,7 @@ def max_bin_columns(img: np.ndarray, factor: int) -> np.ndarray:
 def count_rows(block: np.ndarray) -> np.ndarray:
     """Number of ones per row of a 0/1 uint8 block (as int64), summed in the narrowest type
     that cannot overflow (uint16 sums vectorise several times better than int64)."""
-    wide = np.uint16 if block.shape[1] < 2 ** 16 else np.uint64
+    wide = np.uint16 if block.shape[1] < 2**16 else np.uint64
     return block.sum(axis=1, dtype=wide).astype(np.int64)
 
 
@@ -116,18 +117,18 @@ def max_bin_rows(block: np.ndarray, factor: int, rows: int, binary: bool = False
         return out
     word_size = 8 if factor % 8 == 0 else factor
     if binary and full and word_size in _WORDS:
-        groups = np.ascontiguousarray(block[:, :full * factor]).view(_WORDS[word_size])
+        groups = np.ascontiguousarray(block[:, : full * factor]).view(_WORDS[word_size])
         groups = groups.reshape(block.shape[0], full, factor // word_size)
         acc = groups[:, :, 0].copy()
         for k in range(1, groups.shape[2]):
             np.bitwise_or(acc, groups[:, :, k], out=acc)
         np.not_equal(acc, 0, out=out[:, :full].view(bool))
     elif full:
-        cube = block[:, :full * factor].reshape(block.shape[0], full, factor)
+        cube = block[:, : full * factor].reshape(block.shape[0], full, factor)
         head = out[:, :full]
         np.copyto(head, cube[:, :, 0])
-        for k in range(1, factor):      # strided passes beat a reduction over a short inner axis
+        for k in range(1, factor):  # strided passes beat a reduction over a short inner axis
             np.maximum(head, cube[:, :, k], out=head)
     if full * factor < n:
-        out[:, full] = block[:, full * factor:].max(axis=1)
+        out[:, full] = block[:, full * factor :].max(axis=1)
     return out

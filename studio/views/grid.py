@@ -1,6 +1,6 @@
 """ActivityGridView: the group's NeuronDimension layout coloured by a variable."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import numpy as np
 from PyQt6.QtWidgets import QWidget
@@ -90,5 +90,5 @@ class ActivityGridView(LiveView):
         if not finite.size:
             return self._range or (0.0, 1.0)
         lo, hi = np.percentile(finite, [1.0, 99.0]) if finite.size > 50 else (finite.min(), finite.max())
-        self._range = stable_range(self._range, float(lo), float(hi))   # a few spiking outliers
-        return self._range                                              # do not wash out the rest
+        self._range = stable_range(self._range, float(lo), float(hi))  # a few spiking outliers
+        return self._range  # do not wash out the rest

@@ -1,4 +1,5 @@
 """ImagePanel: a pyqtgraph plot with one ImageItem, a colour bar and pixel clicks."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -38,7 +39,11 @@ class ImagePanel(pg.GraphicsLayoutWidget):
         if name == self._cmap_name:
             return
         self._cmap_name = name
-        cmap = pg.colormap.get(name) if name != "binary" else pg.ColorMap([0, 1], [(255, 255, 255), (20, 20, 40)])
+        cmap = (
+            pg.colormap.get(name)
+            if name != "binary"
+            else pg.ColorMap([0, 1], [(255, 255, 255), (20, 20, 40)])
+        )
         self.colorbar.setColorMap(cmap)
 
     def set_image(self, img: np.ndarray, levels: tuple[float, float]) -> None:

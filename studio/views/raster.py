@@ -5,6 +5,7 @@ watch's new (t, i) events. Rows are max-binned to about the plot's pixel height 
 lost when 10 k neurons share 700 pixels) and columns are max-binned to the pixel width before
 ``ImageItem.setImage`` (QT_NOTES: ImageItem, never ScatterPlotItem).
 """
+
 from __future__ import annotations
 
 import math
@@ -217,14 +218,14 @@ class RasterView(LiveView):
         if times[0] <= t_end - window:
             keep = times > t_end - window
             times, block = times[keep], block[keep]
-        sub = block[:, self._lo:self._hi].view(np.uint8)
+        sub = block[:, self._lo : self._hi].view(np.uint8)
         binned = data.max_bin_rows(sub, self._rbin, self._ring.shape[0], binary=True).T
         counts = data.count_rows(sub)
-        if times.size and times[-1] - times[0] == times.size - 1:   # contiguous: slice writes
+        if times.size and times[-1] - times[0] == times.size - 1:  # contiguous: slice writes
             k = 0
             for a, b in _col_slices(int(times[0]), t_end + 1, window):
-                self._ring[:, a:b] = binned[:, k:k + b - a]
-                self._counts[a:b] = counts[k:k + b - a]
+                self._ring[:, a:b] = binned[:, k : k + b - a]
+                self._counts[a:b] = counts[k : k + b - a]
                 k += b - a
         else:
             cols = times % window
@@ -256,7 +257,7 @@ class RasterView(LiveView):
         if peak > self._count_max or peak < 0.4 * self._count_max:
             self._count_max = max(1.0, peak * 1.25)
             self.count_plot.setYRange(0, self._count_max, padding=0)
-        self.raster_plot.vb.updateMatrix()          # now, not inside paint: one paint per frame
+        self.raster_plot.vb.updateMatrix()  # now, not inside paint: one paint per frame
         self.count_plot.vb.updateMatrix()
 
     def shown_events(self) -> int:

@@ -1,4 +1,5 @@
 """TraceView: rolling traces of a per-neuron variable (chosen neurons + the group mean)."""
+
 from __future__ import annotations
 
 import re
@@ -79,10 +80,11 @@ class TraceView(LiveView):
         self.plot.setMenuEnabled(False)
         # no showGrid: grid lines make every axis repaint cost ~5 ms in software rendering
         self.plot.setLabel("bottom", "iteration")
-        self.plot.getAxis("bottom").setStyle(maxTickLevel=0)   # scrolls every frame: major ticks only
+        self.plot.getAxis("bottom").setStyle(maxTickLevel=0)  # scrolls every frame: major ticks only
         self.plot.getPlotItem().vb.disableAutoRange()
-        self.legend = self.plot.addLegend(offset=(-8, 8), labelTextSize="8pt",
-                                          brush=pg.mkBrush(255, 255, 255, 200), pen=pg.mkPen("#cccccc"))
+        self.legend = self.plot.addLegend(
+            offset=(-8, 8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 200), pen=pg.mkPen("#cccccc")
+        )
         self._curves: list[pg.PlotDataItem] = []
         self._neurons: list[int] = []
         self._mean_curve: pg.PlotDataItem | None = None
@@ -169,9 +171,9 @@ class TraceView(LiveView):
             return
         chosen, _sel = self._chosen()
         if not self._whole and chosen != self._neurons:
-            self.rebind()                       # the watch holds only the old neurons
+            self.rebind()  # the watch holds only the old neurons
             return
-        self._make_curves()                     # the whole group is watched: re-read its window
+        self._make_curves()  # the whole group is watched: re-read its window
         self._reader.reset(None)
         self._t, self._v, self._m = np.zeros(0, np.int64), np.zeros((0, 0)), np.zeros(0)
         self._dirty = True
@@ -213,7 +215,7 @@ class TraceView(LiveView):
         t_end = float(t[-1])
         self.plot.setXRange(max(0.0, t_end - window), max(t_end, window), padding=0)
         self._set_y(lo, hi)
-        self.plot.getPlotItem().vb.updateMatrix()   # now, not inside paint: one paint per frame
+        self.plot.getPlotItem().vb.updateMatrix()  # now, not inside paint: one paint per frame
 
     def _set_y(self, lo: float, hi: float) -> None:
         """Fit the y range to the data: expand at once, shrink only when the data use less than

@@ -1,4 +1,5 @@
 """WeightsView: afferent weights of the selected neuron on the source grid, or a whole matrix."""
+
 from __future__ import annotations
 
 import math
@@ -79,8 +80,11 @@ class WeightsView(LiveView):
         self.sg_box.blockSignals(True)
         self.sg_box.clear()
         for sg in sgs:
-            self.sg_box.addItem(f"{introspect.group_name(sg)}: {introspect.group_name(sg.src)} → "
-                                f"{introspect.group_name(sg.dst)}", sg)
+            self.sg_box.addItem(
+                f"{introspect.group_name(sg)}: {introspect.group_name(sg.src)} → "
+                f"{introspect.group_name(sg.dst)}",
+                sg,
+            )
         index = -1
         if old is not None and old in sgs and old.dst is self.group:
             index = sgs.index(old)

@@ -1,4 +1,5 @@
 """Machine facts for the benchmark report: memory bandwidth, CPU model, L3 size, load."""
+
 import os
 import platform
 import time
@@ -8,11 +9,11 @@ import numpy as np
 
 def measure_bandwidth(mbytes=256, repeats=7):
     """Bytes/s of a large numpy copy, counting read + write (2 x size)."""
-    n = mbytes * 2 ** 20 // 4
+    n = mbytes * 2**20 // 4
     a = np.ones(n, np.float32)
     b = np.empty_like(a)
     np.copyto(b, a)
-    best = float('inf')
+    best = float("inf")
     for _ in range(repeats):
         t0 = time.perf_counter()
         np.copyto(b, a)
@@ -26,7 +27,7 @@ def measure_gemv_bandwidth(n=5000, repeats=7):
     W = np.ones((n, n), np.float32)
     x = np.ones(n, np.float32)
     W.dot(x)
-    best = float('inf')
+    best = float("inf")
     for _ in range(repeats):
         t0 = time.perf_counter()
         W.dot(x)
@@ -37,30 +38,30 @@ def measure_gemv_bandwidth(n=5000, repeats=7):
 def cpu_model():
     info = {}
     try:
-        with open('/proc/cpuinfo') as f:
+        with open("/proc/cpuinfo") as f:
             for line in f:
-                if ':' in line:
-                    k, v = line.split(':', 1)
+                if ":" in line:
+                    k, v = line.split(":", 1)
                     info.setdefault(k.strip().lower(), v.strip())
     except OSError:
         pass
-    name = info.get('model name') or platform.processor() or platform.machine()
-    if 'cpu family' in info and 'model' in info:
-        name += ' (family %s, model %s)' % (info['cpu family'], info['model'])
+    name = info.get("model name") or platform.processor() or platform.machine()
+    if "cpu family" in info and "model" in info:
+        name += " (family %s, model %s)" % (info["cpu family"], info["model"])
     return name
 
 
 def l3_bytes():
     try:
-        for idx in sorted(os.listdir('/sys/devices/system/cpu/cpu0/cache')):
-            d = os.path.join('/sys/devices/system/cpu/cpu0/cache', idx)
-            with open(os.path.join(d, 'level')) as f:
-                if f.read().strip() != '3':
+        for idx in sorted(os.listdir("/sys/devices/system/cpu/cpu0/cache")):
+            d = os.path.join("/sys/devices/system/cpu/cpu0/cache", idx)
+            with open(os.path.join(d, "level")) as f:
+                if f.read().strip() != "3":
                     continue
-            with open(os.path.join(d, 'size')) as f:
+            with open(os.path.join(d, "size")) as f:
                 txt = f.read().strip().upper()
-            mult = {'K': 2 ** 10, 'M': 2 ** 20, 'G': 2 ** 30}.get(txt[-1:], 1)
-            return int(txt.rstrip('KMG')) * mult
+            mult = {"K": 2**10, "M": 2**20, "G": 2**30}.get(txt[-1:], 1)
+            return int(txt.rstrip("KMG")) * mult
     except (OSError, ValueError):
         pass
     return None

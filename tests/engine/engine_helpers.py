@@ -1,4 +1,5 @@
 """Small behaviors shared by the engine tests (and tests/bench/bench_runner.py)."""
+
 import numpy as np
 
 from engine import Behavior
@@ -31,7 +32,6 @@ class Probe(Behavior):
 class Empty(Behavior):
     def iteration(self, parent):
         pass
-
 
 
 class Basic_Behavior(Behavior):

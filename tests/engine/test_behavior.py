@@ -1,11 +1,22 @@
 """API §7: Behavior construction, parameter(), set_parameters_as_variables, genome (§7.4)."""
+
 import numpy as np
 import pytest
-
-from engine import (Behavior, Behaviour, Network, NeuronGroup, SynapseGroup, behavior_test_environment,
-                    get_gene, get_genome, reset_genome, set_genome)
-from engine.model.genome import substitute_genes
 from engine_helpers import Counter
+
+from engine import (
+    Behavior,
+    Behaviour,
+    Network,
+    NeuronGroup,
+    SynapseGroup,
+    behavior_test_environment,
+    get_gene,
+    get_genome,
+    reset_genome,
+    set_genome,
+)
+from engine.model.genome import substitute_genes
 
 
 @pytest.fixture(autouse=True)
@@ -33,8 +44,9 @@ def test_kwargs_and_positional_storage():
 
 def test_parameter_diversity_and_casting(capsys):
     net = Network()
-    g = NeuronGroup(net=net, tag="t", size=10, behavior={
-        1: Threshold(level="uniform(0.4,0.6)", gain="3", flag="False")})
+    g = NeuronGroup(
+        net=net, tag="t", size=10, behavior={1: Threshold(level="uniform(0.4,0.6)", gain="3", flag="False")}
+    )
     net.initialize(info=False)
     b = g.Threshold
     assert b.level.shape == (10,) and b.level.dtype == np.float32

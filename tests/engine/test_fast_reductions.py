@@ -1,4 +1,5 @@
 """Recorder expressions np.mean / np.sum take a shortcut that must equal numpy bit for bit."""
+
 import numpy as np
 import pytest
 
@@ -26,8 +27,17 @@ def test_identical_on_views_extremes_and_byte_orders(dtype):
     base = (rng.standard_normal((60, 70)) * 1e3).astype(dtype)
     extremes = np.array([np.inf, -np.inf, np.nan, 3e38, -0.0, 1e-45]).astype(dtype)
     with np.errstate(all="ignore"):
-        cases = [base, base.T, base[::3, 1::2], base[5], base[:, 7], extremes, extremes[:2],
-                 extremes[3:4], np.full(1000, 3e38).astype(dtype)]
+        cases = [
+            base,
+            base.T,
+            base[::3, 1::2],
+            base[5],
+            base[:, 7],
+            extremes,
+            extremes[:2],
+            extremes[3:4],
+            np.full(1000, 3e38).astype(dtype),
+        ]
         for a in cases:
             for fast, slow in ((fast_mean, np.mean), (fast_sum, np.sum)):
                 got, want = fast(a), slow(a)
@@ -59,8 +69,12 @@ class Noisy(Behavior):
 def test_recorder_series_equal_numpy_results():
     np.random.seed(2)
     net = Network()
-    NeuronGroup(net=net, tag="g", size=333, behavior={
-        1: Noisy(), 9: Recorder(["np.mean(v)", "np.sum(fired)", "np.mean(v) + np.sum(v)", "v"])})
+    NeuronGroup(
+        net=net,
+        tag="g",
+        size=333,
+        behavior={1: Noisy(), 9: Recorder(["np.mean(v)", "np.sum(fired)", "np.mean(v) + np.sum(v)", "v"])},
+    )
     net.initialize(info=False)
     net.simulate_iterations(50, measure_block_time=False)
     v = net["v", 0, "np"]

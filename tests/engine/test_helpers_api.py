@@ -1,8 +1,9 @@
 """API §4.3, §6.2, §3.2, §3.3: buffers, aliases, all_behaviors, add_behaviors_to_object."""
+
 import numpy as np
+from engine_helpers import Counter
 
 from engine import Network, NeuronGroup, Recorder, SynapseGroup
-from engine_helpers import Counter
 
 
 def test_vector_buffer_and_buffer_roll():

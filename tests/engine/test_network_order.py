@@ -1,10 +1,11 @@
 """API §3.4-3.6: global order of behaviors, initialize passes, simulation arithmetic."""
+
 import numpy as np
 import pytest
+from engine_helpers import Counter, Empty, Probe
 
 from engine import Network, NeuronGroup, Recorder, SynapseGroup
 from engine.model.network import NotInitializedWarning
-from engine_helpers import Counter, Empty, Probe
 
 
 class LastProbe(Probe):
@@ -22,13 +23,23 @@ def test_ordering_probe_matches_reference():
     """The reference's verified order for initialize and for each step (API §14.1)."""
     log = []
     net = Network(behavior={5: Probe(name="net5", log=log), 1.5: Probe(name="net1.5", log=log)})
-    a = NeuronGroup(net=net, tag="A", size=2, behavior={
-        2: Probe(name="A2", log=log), 1: Probe(name="A1", log=log),
-        10: LastProbe(name="A10", log=log), 3: OnInitProbe(name="A3", log=log)})
-    b = NeuronGroup(net=net, tag="B", size=2, behavior=[
-        Probe(name="B0", log=log), Probe(name="B1", log=log), Empty()])
-    SynapseGroup(net=net, src=a, dst=b, behavior={1: Probe(name="S1", log=log),
-                                                  2.5: Probe(name="S2.5", log=log)})
+    a = NeuronGroup(
+        net=net,
+        tag="A",
+        size=2,
+        behavior={
+            2: Probe(name="A2", log=log),
+            1: Probe(name="A1", log=log),
+            10: LastProbe(name="A10", log=log),
+            3: OnInitProbe(name="A3", log=log),
+        },
+    )
+    b = NeuronGroup(
+        net=net, tag="B", size=2, behavior=[Probe(name="B0", log=log), Probe(name="B1", log=log), Empty()]
+    )
+    SynapseGroup(
+        net=net, src=a, dst=b, behavior={1: Probe(name="S1", log=log), 2.5: Probe(name="S2.5", log=log)}
+    )
     assert log == [("A3", "init")]
     log.clear()
     net.initialize(info=False)
@@ -37,7 +48,8 @@ def test_ordering_probe_matches_reference():
     net.simulate_iteration()
     assert [n for n, _ in log] == ["B0", "A1", "B1", "S1", "net1.5", "A2", "S2.5", "net5", "A10"]
     assert [k for k, _, _ in net.sorted_behavior_execution_list] == sorted(
-        k for k, _, _ in net.sorted_behavior_execution_list)
+        k for k, _, _ in net.sorted_behavior_execution_list
+    )
 
 
 def test_ties_run_in_registration_order_and_later_additions_go_last():
@@ -80,8 +92,9 @@ def test_iteration_counter_and_block_arithmetic(capsys):
     out = capsys.readouterr().out
     assert "100x 2/2 (100%)" in out
     calls = []
-    net.simulate_iterations(30, batch_size=10, measure_block_time=False,
-                            batch_progress_update_func=lambda p, n: calls.append(p))
+    net.simulate_iterations(
+        30, batch_size=10, measure_block_time=False, batch_progress_update_func=lambda p, n: calls.append(p)
+    )
     assert calls == pytest.approx([100 / 3, 200 / 3, 100.0])
     assert net.simulate_iterations(5, measure_block_time=False) is None
     assert net.simulate_iterations(7, batch_size=-1, measure_block_time=False) is None

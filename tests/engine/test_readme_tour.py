@@ -1,4 +1,5 @@
 """The README's API tour is real code: it must run and give what the table says."""
+
 import re
 from pathlib import Path
 

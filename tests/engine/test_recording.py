@@ -1,9 +1,9 @@
 """API §8: Recorder and EventRecorder."""
+
 import numpy as np
 import pytest
 
 from engine import Behavior, EventRecorder, Network, NeuronGroup, Recorder, SynapseGroup
-from engine_helpers import Counter
 
 
 class Integrate(Behavior):
@@ -80,8 +80,12 @@ def test_a_variable_failing_mid_run_neither_stops_nor_doubles_the_others():
                 del neurons.late
 
     net = Network()
-    g = NeuronGroup(net=net, tag="g", size=2, behavior={
-        1: Flicker(), 9: Recorder(["iteration", "late", "np.sum(late)", "iteration * 2"])})
+    g = NeuronGroup(
+        net=net,
+        tag="g",
+        size=2,
+        behavior={1: Flicker(), 9: Recorder(["iteration", "late", "np.sum(late)", "iteration * 2"])},
+    )
     net.initialize(info=False)
     net.simulate_iterations(9, measure_block_time=False)
     assert g["iteration", 0, "np"].tolist() == list(range(1, 10))
@@ -105,7 +109,7 @@ def test_gapwidth_max_length_and_flags():
 
 def test_clear_reset_and_new_data():
     net, g = build({9: Recorder(["u"]), 10: EventRecorder("fire")})
-    rec, ev = g.Recorder, g.EventRecorder
+    rec, _ev = g.Recorder, g.EventRecorder
     assert rec.is_new_data_available() and not rec.is_new_data_available()
     assert len(net["fire", 0]) > 0
     net.clear_recorder()
@@ -191,16 +195,18 @@ def test_a_run_of_known_length_records_into_one_preallocated_block():
 
 def test_reservation_respects_gapwidth_max_length_and_memory_limits():
     from engine.recording.series import Series
-    net, g = build({9: Recorder(["u"], gapwidth=10), 11: Recorder(["np.max(u)"], max_length=5)},
-                   size=2, steps=100)
+
+    net, g = build(
+        {9: Recorder(["u"], gapwidth=10), 11: Recorder(["np.max(u)"], max_length=5)}, size=2, steps=100
+    )
     assert len(net["u", 0]) == 10 and len(net["np.max(u)", 0]) == 5
     assert g.Recorder.variables["u"]._capacity <= 64  # 100 // 10 + 1 samples, not 100
     huge = Series()
-    huge.reserve(10 ** 15)  # cannot be allocated: falls back to growing on demand
+    huge.reserve(10**15)  # cannot be allocated: falls back to growing on demand
     for i in range(100):
         huge.append(np.full(1000, i, dtype=np.float32))
     assert huge.view().shape == (100, 1000) and huge.view()[99, 0] == 99
-    huge.reserve(10 ** 15)
+    huge.reserve(10**15)
     huge.append(np.zeros(1000, dtype=np.float32))
     assert len(huge) == 101
 
@@ -223,6 +229,7 @@ def test_bad_recorder_variable():
 
 def test_event_rows_for_scalars_vectors_and_matrices():
     from engine.recording.series import EventTable
+
     grid = EventTable()
     grid.add(1, np.array([[0, 1], [1, 1]]))
     grid.add(2, np.zeros((2, 2)))

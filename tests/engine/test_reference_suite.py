@@ -1,11 +1,19 @@
 """The checks of PymoNNto's own test suite (API §14.1), written anew for this engine."""
+
 import numpy as np
 import pytest
-
-from engine import (Network, NeuronGroup, Recorder, StorageManager, StorageManagerGroup,
-                    SynapseGroup, reset_genome, set_genome)
 from engine_helpers import Counter
 
+from engine import (
+    Network,
+    NeuronGroup,
+    Recorder,
+    StorageManager,
+    StorageManagerGroup,
+    SynapseGroup,
+    reset_genome,
+    set_genome,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -38,8 +46,11 @@ def test_basics():
 def test_behavior_and_tagging(as_list, capsys):
     set_genome({"I": 1})
     net = Network()
-    behaviors = [Counter(inc="[2#I]"), Recorder("count")] if as_list else \
-        {1: Counter(inc="[2#I]"), 2: Recorder("count")}
+    behaviors = (
+        [Counter(inc="[2#I]"), Recorder("count")]
+        if as_list
+        else {1: Counter(inc="[2#I]"), 2: Recorder("count")}
+    )
     group = NeuronGroup(net=net, tag="my_neurons", size=100, behavior=behaviors)
     sg = SynapseGroup(net=net, src=group, dst=group, tag="GLUTAMATE")
     net.initialize(storage_manager=StorageManager("test", random_nr=False, print_msg=False))

@@ -2,6 +2,7 @@
 
 No Qt. Waiting is done with Events/conditions and timeouts; no assertion depends on how fast the
 machine is (the one speed-limit test only checks a lower bound on the elapsed time)."""
+
 import gc
 import threading
 import time
@@ -9,14 +10,12 @@ import weakref
 
 import numpy as np
 import pytest
+from engine_helpers import Basic_Behavior, Counter
 
 from engine import Behavior, Network, NeuronGroup, Recorder, Runner
 from engine.runtime.tag_paths import InvalidValueError, PathError
-from engine_helpers import Basic_Behavior, Counter
 
 WAIT = 20.0  # generous timeout for anything that should take milliseconds
-
-
 
 
 class SeenValues(Behavior):
@@ -28,7 +27,7 @@ class SeenValues(Behavior):
 
     def iteration(self, neurons):
         first = neurons.Basic_Behavior.threshold
-        time.sleep(0)                      # let any other thread run mid-iteration
+        time.sleep(0)  # let any other thread run mid-iteration
         last = neurons.Basic_Behavior.threshold
         if first != last:
             self.torn.append(neurons.iteration)
@@ -55,15 +54,15 @@ class Faulty(Behavior):
     def iteration(self, neurons):
         self.calls += 1
         if neurons.iteration == self.fail_at:
-            raise ValueError('voltage exploded')   # FAULTY-LINE
+            raise ValueError("voltage exploded")  # FAULTY-LINE
 
 
 def build(size=20, extra=None, dt=None):
     np.random.seed(3)
-    net = Network(settings={'dt': dt} if dt else None)
-    behaviors = {1: Basic_Behavior(), 2: Counter(), 3: SeenValues(), 8: Signal(), 9: Recorder(['voltage'])}
+    net = Network(settings={"dt": dt} if dt else None)
+    behaviors = {1: Basic_Behavior(), 2: Counter(), 3: SeenValues(), 8: Signal(), 9: Recorder(["voltage"])}
     behaviors.update(extra or {})
-    NeuronGroup(net=net, tag='g', size=size, behavior=behaviors)
+    NeuronGroup(net=net, tag="g", size=size, behavior=behaviors)
     net.initialize(info=False)
     return net
 
@@ -76,6 +75,7 @@ def runners():
         r = Runner(net if net is not None else build(), **kw)
         made.append(r)
         return r
+
     yield make
     for r in made:
         assert r.stop(timeout=WAIT)
@@ -84,14 +84,14 @@ def runners():
 def wait_for_iteration(runner, n):
     sig = runner.net.g.Signal
     sig.at = n
-    sig.event.clear()        # set again by every iteration >= n while the runner runs
-    assert sig.event.wait(WAIT), f'iteration {n} not reached'
+    sig.event.clear()  # set again by every iteration >= n while the runner runs
+    assert sig.event.wait(WAIT), f"iteration {n} not reached"
 
 
 # ------------------------------------------------------------------------------------------ lifecycle
 def test_step_while_paused_advances_exactly(runners):
     r = runners()
-    assert r.state == 'paused' and not r.is_running
+    assert r.state == "paused" and not r.is_running
     assert r.step(5) == 5 and r.iteration == 5
     assert r.step(3) == 3 and r.iteration == 8
     assert r.step(0) == 0 and r.iteration == 8
@@ -103,7 +103,7 @@ def test_step_while_paused_advances_exactly(runners):
 def test_step_while_running_raises(runners):
     r = runners()
     r.start()
-    with pytest.raises(RuntimeError, match='pause'):
+    with pytest.raises(RuntimeError, match="pause"):
         r.step(5)
     assert r.pause(timeout=WAIT)
 
@@ -112,10 +112,10 @@ def test_start_pause_resume(runners):
     r = runners()
     r.start()
     wait_for_iteration(r, 30)
-    assert r.is_running and r.state == 'running'
-    assert r.pause(timeout=WAIT) and r.state == 'paused' and not r.is_running
+    assert r.is_running and r.state == "running"
+    assert r.pause(timeout=WAIT) and r.state == "paused" and not r.is_running
     frozen = r.iteration
-    r.call(lambda: None).result(WAIT)          # the worker handled a command and went idle again
+    r.call(lambda: None).result(WAIT)  # the worker handled a command and went idle again
     assert r.iteration == frozen
     r.resume()
     wait_for_iteration(r, frozen + 20)
@@ -130,16 +130,21 @@ def test_stop_is_idempotent_and_leaves_no_thread(runners):
     thread = r._c.thread
     assert r.stop() and r.stop()
     assert not thread.is_alive() and thread not in threading.enumerate()
-    assert r.state == 'stopped'
-    for action in (r.start, lambda: r.step(1), lambda: r.call(print), lambda: r.set_value('g.Basic_Behavior.threshold', 1)):
-        with pytest.raises(RuntimeError, match='stopped'):
+    assert r.state == "stopped"
+    for action in (
+        r.start,
+        lambda: r.step(1),
+        lambda: r.call(print),
+        lambda: r.set_value("g.Basic_Behavior.threshold", 1),
+    ):
+        with pytest.raises(RuntimeError, match="stopped"):
             action()
 
 
 def test_stop_without_start_and_context_manager():
     with Runner(build()) as r:
         assert r._c.thread is None
-    assert r.state == 'stopped' and r._c.thread is None
+    assert r.state == "stopped" and r._c.thread is None
 
 
 def test_garbage_collected_runner_stops_its_thread():
@@ -166,20 +171,20 @@ def test_edit_while_running_is_visible_from_a_known_iteration_and_never_mid_iter
     futures = []
     for k in range(30):
         wait_for_iteration(r, r.iteration + 3)
-        futures.append(r.set_value('g.Basic_Behavior.threshold', 0.3 + k * 0.01, source='test'))
+        futures.append(r.set_value("g.Basic_Behavior.threshold", 0.3 + k * 0.01, source="test"))
     assert r.pause(timeout=WAIT)
     for f in futures:
         f.result(WAIT)
-    r.step(1)                                                # the last edit's next iteration
+    r.step(1)  # the last edit's next iteration
     seen = r.net.g.SeenValues
-    assert seen.torn == []                                   # one consistent value per iteration
-    events = [e for e in r.events if e.kind == 'set_value']
-    assert len(events) == 30 and [e.source for e in events] == ['test'] * 30
+    assert seen.torn == []  # one consistent value per iteration
+    events = [e for e in r.events if e.kind == "set_value"]
+    assert len(events) == 30 and [e.source for e in events] == ["test"] * 30
     values = dict(seen.log)
     for e in events:
-        assert values[e.iteration + 1] == pytest.approx(e.new)   # visible from the next iteration on
+        assert values[e.iteration + 1] == pytest.approx(e.new)  # visible from the next iteration on
         if e.iteration in values:
-            assert values[e.iteration] == pytest.approx(e.old)   # not in the one before
+            assert values[e.iteration] == pytest.approx(e.old)  # not in the one before
     assert [e.iteration for e in events] == sorted(e.iteration for e in events)
 
 
@@ -187,22 +192,22 @@ def test_commands_apply_in_order_and_are_logged(runners):
     r = runners()
     r.step(2)
     order = []
-    f1 = r.set_value('g.voltage', 0.25)
-    f2 = r.call(lambda: order.append(float(r.net.g.voltage[0])) or 'done', source='console')
-    f3 = r.set_behavior_enabled('Counter', False, source='panel')
-    f4 = r.set_value('g.Basic_Behavior.threshold', '0.8')
-    assert f2.result(WAIT) == 'done' and order == [0.25]
+    f1 = r.set_value("g.voltage", 0.25)
+    f2 = r.call(lambda: order.append(float(r.net.g.voltage[0])) or "done", source="console")
+    f3 = r.set_behavior_enabled("Counter", False, source="panel")
+    f4 = r.set_value("g.Basic_Behavior.threshold", "0.8")
+    assert f2.result(WAIT) == "done" and order == [0.25]
     assert f3.result(WAIT) == 1 and f4.result(WAIT) == 0.8 and f1.result(WAIT) is not None
     kinds = [(e.kind, e.path, e.source, e.iteration) for e in r.events]
-    assert [k[0] for k in kinds] == ['set_value', 'call', 'enabled', 'set_value']
-    assert [k[1] for k in kinds] == ['g.voltage', kinds[1][1], 'Counter', 'g.Basic_Behavior.threshold']
-    assert [k[2] for k in kinds] == ['api', 'console', 'panel', 'api'] and {k[3] for k in kinds} == {2}
+    assert [k[0] for k in kinds] == ["set_value", "call", "enabled", "set_value"]
+    assert [k[1] for k in kinds] == ["g.voltage", kinds[1][1], "Counter", "g.Basic_Behavior.threshold"]
+    assert [k[2] for k in kinds] == ["api", "console", "panel", "api"] and {k[3] for k in kinds} == {2}
     ev = r.events[3]
     assert ev.old == 0.5 and ev.new == 0.8 and ev.error is None and ev.seq == 4
     assert r.events_since(2) == r.events[2:]
     r.step(3)
-    assert np.all(r.net.g.count == 2)                        # Counter disabled
-    r.set_behavior_enabled('g.Counter', True).result(WAIT)
+    assert np.all(r.net.g.count == 2)  # Counter disabled
+    r.set_behavior_enabled("g.Counter", True).result(WAIT)
     r.step(1)
     assert np.all(r.net.g.count == 3)
 
@@ -212,45 +217,48 @@ def test_bad_path_or_value_raises_at_once_while_running(runners):
     r.start()
     wait_for_iteration(r, 5)
     with pytest.raises(PathError, match="did you mean 'threshold'"):
-        r.set_value('g.Basic_Behavior.threshhold', 0.1)
-    with pytest.raises(InvalidValueError, match='shape'):
-        r.set_value('g.voltage', [1, 2, 3])
+        r.set_value("g.Basic_Behavior.threshhold", 0.1)
+    with pytest.raises(InvalidValueError, match="shape"):
+        r.set_value("g.voltage", [1, 2, 3])
     with pytest.raises(PathError, match="did you mean 'Counter'"):
-        r.set_behavior_enabled('Countr', False)
+        r.set_behavior_enabled("Countr", False)
     assert r.pause(timeout=WAIT)
     assert r.net.g.Basic_Behavior.threshold == 0.5
-    assert not [e for e in r.events if e.kind != 'error'] and r.error is None
+    assert not [e for e in r.events if e.kind != "error"] and r.error is None
 
 
 def test_call_future_carries_exceptions_and_apply_time_errors(runners):
     r = runners()
     with pytest.raises(ZeroDivisionError):
         r.call(lambda: 1 / 0).result(WAIT)
-    assert r.events[-1].kind == 'call' and 'ZeroDivisionError' in r.events[-1].error
+    assert r.events[-1].kind == "call" and "ZeroDivisionError" in r.events[-1].error
     with pytest.raises(TypeError):
         r.call(42)
     futures = []
-    with r.hold():       # an edit validated against shape (20,) ...
-        t = threading.Thread(target=lambda: futures.append(r.set_value('g.voltage', 1.0)))
+    with r.hold():  # an edit validated against shape (20,) ...
+        t = threading.Thread(target=lambda: futures.append(r.set_value("g.voltage", 1.0)))
         t.start()
         t.join(WAIT)
-        r.net.g.voltage = np.zeros(3, dtype=np.float32)   # ... meets shape (3,) when applied
-    with pytest.raises(InvalidValueError, match='changed shape'):
+        r.net.g.voltage = np.zeros(3, dtype=np.float32)  # ... meets shape (3,) when applied
+    with pytest.raises(InvalidValueError, match="changed shape"):
         futures[0].result(WAIT)
-    assert r.events[-1].kind == 'set_value' and 'changed shape' in r.events[-1].error
+    assert r.events[-1].kind == "set_value" and "changed shape" in r.events[-1].error
     assert np.all(r.net.g.voltage == 0) and r.error is None
 
 
 def test_consecutive_edits_of_one_path_coalesce(runners):
     r = runners()
     futures = []
-    with r.hold():                       # the worker waits: edits from another thread pile up
-        t = threading.Thread(target=lambda: futures.extend(
-            r.set_value('g.Basic_Behavior.threshold', 0.1 * k) for k in range(1, 11)))
+    with r.hold():  # the worker waits: edits from another thread pile up
+        t = threading.Thread(
+            target=lambda: futures.extend(
+                r.set_value("g.Basic_Behavior.threshold", 0.1 * k) for k in range(1, 11)
+            )
+        )
         t.start()
         t.join(WAIT)
     assert [round(f.result(WAIT), 6) for f in futures] == [1.0] * 10
-    events = [e for e in r.events if e.kind == 'set_value']
+    events = [e for e in r.events if e.kind == "set_value"]
     assert len(events) == 1 and events[0].coalesced == 9 and events[0].new == pytest.approx(1.0)
     assert r.net.g.Basic_Behavior.threshold == pytest.approx(1.0)
 
@@ -263,14 +271,14 @@ def test_hold_keeps_the_worker_between_iterations(runners):
         with r.hold() as held:
             assert held is r
             it = r.iteration
-            assert not r.net.g.behavior[-1].inside       # no iteration in progress
+            assert not r.net.g.behavior[-1].inside  # no iteration in progress
             total = sum(float(r.net.g.voltage.sum()) for _ in range(2000))
             assert r.iteration == it and np.isfinite(total)
     assert r.lock.acquire(timeout=WAIT)
     try:
         assert r.lock.locked() and not r.net.g.behavior[-1].inside
         it = r.iteration
-        assert r.set_value('g.voltage', 0.0).done()      # applied at once from the holding thread
+        assert r.set_value("g.voltage", 0.0).done()  # applied at once from the holding thread
         assert r.step(3) == 3 and r.iteration == it + 3  # steps run in this thread
     finally:
         r.lock.release()
@@ -298,14 +306,14 @@ def test_error_pauses_at_its_iteration_and_resume_continues(runners):
     assert r.wait(WAIT)
     err = r.error
     assert err is not None and err.iteration == 50 and r.iteration == 50
-    assert r.state == 'error' and not r.is_running
-    assert isinstance(err.exception, ValueError) and 'voltage exploded' in str(err)
-    assert __file__ in err.traceback and 'FAULTY-LINE' in err.traceback
-    assert err.filename == __file__ and err.function == 'iteration'
-    assert err.behavior is r.net.g.Faulty and err.behavior_path == 'g.Faulty'
-    assert r.events[-1].kind == 'error' and r.events[-1].iteration == 50
-    assert np.all(r.net.g.count == 50)                  # state kept
-    r.net.g.Faulty.fail_at = -1                         # "fix" it
+    assert r.state == "error" and not r.is_running
+    assert isinstance(err.exception, ValueError) and "voltage exploded" in str(err)
+    assert __file__ in err.traceback and "FAULTY-LINE" in err.traceback
+    assert err.filename == __file__ and err.function == "iteration"
+    assert err.behavior is r.net.g.Faulty and err.behavior_path == "g.Faulty"
+    assert r.events[-1].kind == "error" and r.events[-1].iteration == 50
+    assert np.all(r.net.g.count == 50)  # state kept
+    r.net.g.Faulty.fail_at = -1  # "fix" it
     prog = r.run_for(10)
     assert prog.wait(WAIT) and r.iteration == 60 and r.error is None
 
@@ -323,14 +331,15 @@ def test_a_fatal_error_is_reported_not_silent(runners, capsys):
     class Fatal(Behavior):
         def iteration(self, neurons):
             if neurons.iteration == 3:
-                raise KeyboardInterrupt('stop the world')
+                raise KeyboardInterrupt("stop the world")
+
     r = runners(build(extra={5: Fatal()}))
     r.step(10)
     assert r.error is not None and r.error.fatal and r.error.iteration == 3
-    assert r.state == 'stopped'
+    assert r.state == "stopped"
     r._c.thread.join(WAIT)
     assert not r._c.thread.is_alive()
-    assert 'stop the world' in capsys.readouterr().err
+    assert "stop the world" in capsys.readouterr().err
 
 
 # ------------------------------------------------------------------------------------------ run_for, stats
@@ -341,7 +350,7 @@ def test_run_for_reports_progress_and_pauses(runners):
     prog = r.run_for(200, callback=lambda f, runner: calls.append((f, runner, threading.current_thread())))
     assert prog.wait(WAIT)
     assert r.iteration == 207 and prog.fraction == 1.0 and prog.finished and not prog.cancelled
-    assert r.state == 'paused' and r.progress == 1.0 and prog.iterations_done == 200
+    assert r.state == "paused" and r.progress == 1.0 and prog.iterations_done == 200
     fractions = [c[0] for c in calls]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(fractions) >= 50
     assert all(c[1] is r and c[2] is not threading.main_thread() for c in calls)
@@ -353,7 +362,7 @@ def test_run_for_can_be_cancelled(runners):
     wait_for_iteration(r, 20)
     prog.cancel()
     assert prog.wait(WAIT) and prog.cancelled and 0 < prog.fraction < 1
-    assert r.wait(WAIT) and r.state == 'paused'
+    assert r.wait(WAIT) and r.state == "paused"
     prog2 = r.run_for(10**9)
     wait_for_iteration(r, r.iteration + 5)
     r.cancel_run()
@@ -366,7 +375,7 @@ def test_stats_and_real_time_factor(runners):
     r.start()
     wait_for_iteration(r, 300)
     s = r.stats()
-    assert s.state == 'running' and s.iteration >= 300 and s.iterations_per_second > 0
+    assert s.state == "running" and s.iteration >= 300 and s.iterations_per_second > 0
     assert s.real_time_factor == pytest.approx(s.iterations_per_second * 0.001, rel=0.5)
     assert r.pause(timeout=WAIT)
     r2 = runners()
@@ -379,7 +388,7 @@ def test_target_speed_limits_the_rate(runners):
     r.target_iterations_per_second = 200
     t0 = time.perf_counter()
     assert r.run_for(30).wait(WAIT)
-    assert time.perf_counter() - t0 >= 0.1               # 30 iterations at 200/s take ~0.15 s
+    assert time.perf_counter() - t0 >= 0.1  # 30 iterations at 200/s take ~0.15 s
     with pytest.raises(ValueError):
         r.target_iterations_per_second = 0
     r.target_iterations_per_second = None
@@ -388,5 +397,5 @@ def test_target_speed_limits_the_rate(runners):
 
 def test_note_and_repr(runners):
     r = runners()
-    ev = r.note('changed the input', source='console')
-    assert ev.kind == 'note' and r.events[-1] is ev and 'paused' in repr(r)
+    ev = r.note("changed the input", source="console")
+    assert ev.kind == "note" and r.events[-1] is ev and "paused" in repr(r)

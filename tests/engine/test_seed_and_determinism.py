@@ -1,7 +1,7 @@
 """The seed's code runs as written (API §12) and runs are reproducible under np.random.seed."""
+
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -33,8 +33,9 @@ def run_script(code, tmp_path):
     script = tmp_path / "script.py"
     script.write_text(code)
     env = {"PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_seed_block_1_runs_exactly_as_written(tmp_path):
@@ -84,24 +85,29 @@ def test_seed_example_1_with_its_plot_lines_runs_headless(tmp_path):
 
 
 def test_import_loads_no_qt_or_matplotlib():
-    code = ("import sys, engine, PymoNNto; from PymoNNto import Network;"
-            "bad=[m for m in sys.modules if m.split('.')[0] in "
-            "('PyQt6','PyQt5','PySide6','pyqtgraph','qtconsole','matplotlib','scipy','qtpy')];"
-            "print('BAD', bad)")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                            timeout=60)
+    code = (
+        "import sys, engine, PymoNNto; from PymoNNto import Network;"
+        "bad=[m for m in sys.modules if m.split('.')[0] in "
+        "('PyQt6','PyQt5','PySide6','pyqtgraph','qtconsole','matplotlib','scipy','qtpy')];"
+        "print('BAD', bad)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "BAD []"
 
 
 def test_star_import_exposes_contract_names(tmp_path):
-    code = ("from PymoNNto import *\n"
-            "names = ['Network','NeuronGroup','SynapseGroup','Behavior','Recorder','EventRecorder',"
-            "'NeuronDimension','get_squared_dim','afferent','efferent','np','SxD','DxS','pre','post',"
-            "'float32','blue','Box_Receptive_Fields','behavior_test_environment','set_genome','get_gene',"
-            "'StorageManager','Grid','getGrid','lognormal_rm','uniform_gap']\n"
-            "g = globals()\nmissing=[n for n in names if n not in g]\n"
-            "print('MISSING', missing, afferent, efferent, plt.__name__)\n")
+    code = (
+        "from PymoNNto import *\n"
+        "names = ['Network','NeuronGroup','SynapseGroup','Behavior','Recorder','EventRecorder',"
+        "'NeuronDimension','get_squared_dim','afferent','efferent','np','SxD','DxS','pre','post',"
+        "'float32','blue','Box_Receptive_Fields','behavior_test_environment','set_genome','get_gene',"
+        "'StorageManager','Grid','getGrid','lognormal_rm','uniform_gap']\n"
+        "g = globals()\nmissing=[n for n in names if n not in g]\n"
+        "print('MISSING', missing, afferent, efferent, plt.__name__)\n"
+    )
     result = run_script(code, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "MISSING [] 0 1 matplotlib.pyplot" in result.stdout

@@ -1,9 +1,10 @@
 """API §2, §3.8, §3.9: tags, lookups, attribute shortcuts."""
+
 import numpy as np
 import pytest
+from engine_helpers import Counter
 
 from engine import Behavior, EventRecorder, Network, NeuronGroup, Recorder, SynapseGroup
-from engine_helpers import Counter
 
 
 class Drive(Behavior):
@@ -21,8 +22,9 @@ class MyRec(Recorder):
 @pytest.fixture
 def net():
     net = Network(tag="brain")
-    exc = NeuronGroup(net=net, tag="exc,cortex", size=4,
-                      behavior={1: Drive(tag="drv"), 9: Recorder("rate", tag="rec")})
+    exc = NeuronGroup(
+        net=net, tag="exc,cortex", size=4, behavior={1: Drive(tag="drv"), 9: Recorder("rate", tag="rec")}
+    )
     NeuronGroup(net=net, tag="inh", size=2, behavior={1: Drive(), 9: MyRec("rate")})
     SynapseGroup(net=net, src=exc, dst="inh", tag="GLU")
     net.initialize(info=False)
@@ -136,8 +138,9 @@ def test_unresolved_src_names_existing_tags():
 
 def test_remove_behavior_by_tag_key_instance_type():
     net = Network()
-    g = NeuronGroup(net=net, tag="g", size=2, behavior={1: Counter(), 2: Counter(tag="c2"),
-                                                        3: Drive(), 4: Drive()})
+    g = NeuronGroup(
+        net=net, tag="g", size=2, behavior={1: Counter(), 2: Counter(tag="c2"), 3: Drive(), 4: Drive()}
+    )
     net.initialize(info=False)
     g.remove_behavior("c2")
     assert 2 not in g.behavior and "c2" not in vars(g)

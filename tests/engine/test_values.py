@@ -1,4 +1,5 @@
 """API §5: the value grammar of vector() and matrix()."""
+
 import numpy as np
 import pytest
 
@@ -84,8 +85,18 @@ def test_matrix_shapes_and_layout(groups):
     assert Network(settings={"synapse_mode": 0}).transposed_synapse_matrix_mode
 
 
-@pytest.mark.parametrize("mode", ["uniform", "uniform()", "uniform(0, 1)", "random",
-                                  "uniform(low=0.0, high=1.0)", "uniform(0, 2)", "normal"])
+@pytest.mark.parametrize(
+    "mode",
+    [
+        "uniform",
+        "uniform()",
+        "uniform(0, 1)",
+        "random",
+        "uniform(low=0.0, high=1.0)",
+        "uniform(0, 2)",
+        "normal",
+    ],
+)
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_same_draws_as_reference_order(mode, dtype):
     """Values first (cast to the dtype), then the density mask: the reference's draw order,
@@ -93,14 +104,17 @@ def test_same_draws_as_reference_order(mode, dtype):
     net = Network(settings={"dtype": dtype})
     g = NeuronGroup(net=net, tag="g", size=10)
     sg = SynapseGroup(net=net, src=g, dst=NeuronGroup(net=net, tag="h", size=7))
-    draw = {"uniform(0, 2)": lambda shape: np.random.uniform(0, 2, size=shape),
-            "normal": lambda shape: np.random.normal(size=shape)}.get(
-        mode, lambda shape: np.random.uniform(size=shape))
+    draw = {
+        "uniform(0, 2)": lambda shape: np.random.uniform(0, 2, size=shape),
+        "normal": lambda shape: np.random.normal(size=shape),
+    }.get(mode, lambda shape: np.random.uniform(size=shape))
     big = NeuronGroup(net=net, tag="big", size=300)
     big_sg = SynapseGroup(net=net, src=big, dst=big)  # 90000 values: more than one draw holds
-    for make, shape in ((lambda **kw: g.vector(mode, **kw), (10,)),
-                        (lambda **kw: big_sg.matrix(mode, **kw), (300, 300)),
-                        (lambda **kw: sg.matrix(mode, **kw), (7, 10))):
+    for make, shape in (
+        (lambda **kw: g.vector(mode, **kw), (10,)),
+        (lambda **kw: big_sg.matrix(mode, **kw), (300, 300)),
+        (lambda **kw: sg.matrix(mode, **kw), (7, 10)),
+    ):
         for density in (0.0, 0.3, 1.0):
             np.random.seed(3)
             got = make(density=density, scale=1.5)

@@ -1,4 +1,5 @@
 """engine.model.weight_memory_order: synapse matrices only used for column gathers move to Fortran order."""
+
 import numpy as np
 import pytest
 
@@ -48,8 +49,9 @@ class KeepsReference(Gather):
 def build(propagation, order="auto", size=300, seed=3):
     np.random.seed(seed)
     net = Network(settings={"matrix_order": order})
-    g = NeuronGroup(net=net, tag="g", size=size, behavior={1: Spiking(), 2: propagation(),
-                                                           9: Recorder(["v"])})
+    g = NeuronGroup(
+        net=net, tag="g", size=size, behavior={1: Spiking(), 2: propagation(), 9: Recorder(["v"])}
+    )
     SynapseGroup(net=net, src=g, dst=g, tag="S")
     net.initialize(info=False)
     net.simulate_iterations(60, measure_block_time=False)
@@ -66,8 +68,9 @@ def test_gather_only_matrix_moves_to_fortran_with_identical_results():
     assert np.array_equal(auto.S.W, fixed.S.W)
 
 
-@pytest.mark.parametrize("propagation,reason", [(Dense, "other uses"), (GatherAndLearn, "other uses"),
-                                                (KeepsReference, "shared")])
+@pytest.mark.parametrize(
+    "propagation,reason", [(Dense, "other uses"), (GatherAndLearn, "other uses"), (KeepsReference, "shared")]
+)
 def test_matrices_used_otherwise_stay_row_major(propagation, reason):
     auto, fixed = build(propagation), build(propagation, order="C")
     assert auto.S.W.flags.c_contiguous and type(auto.S.W) is np.ndarray
@@ -86,11 +89,13 @@ def test_small_matrices_are_not_probed():
     assert net.layout_decisions == {} and net.S.W.flags.c_contiguous
 
 
-@pytest.mark.parametrize("shape, tile", [((300, 200), 64), ((1000, 777), 512), ((5, 1300), 512),
-                                         ((513, 1), 512), ((1, 1), 4)])
+@pytest.mark.parametrize(
+    "shape, tile", [((300, 200), 64), ((1000, 777), 512), ((5, 1300), 512), ((513, 1), 512), ((1, 1), 4)]
+)
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_tiled_fortran_copy_equals_numpy(shape, tile, dtype):
     from engine.model.weight_memory_order import fortran_copy
+
     a = np.random.default_rng(1).standard_normal(shape).astype(dtype)
     f = fortran_copy(a, tile)
     assert f.flags.f_contiguous and f.dtype == dtype and not np.shares_memory(f, a)

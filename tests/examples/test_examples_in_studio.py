@@ -3,6 +3,7 @@ the views live; scripts that end in ``Network_UI(...).show()`` open the studio w
 
 The window factory and the no-modal-dialog guard come from ``tests/studio/conftest.py``.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,12 +19,12 @@ pytest.importorskip("pyqtgraph")
 
 from PyQt6.QtCore import Qt  # noqa: E402
 
-# fixtures: make_window needs settings_file; isolated_settings / no_modal_dialogs are autouse there
-from tests.studio.conftest import (isolated_settings, make_window, no_modal_dialogs,  # noqa: E402,F401
-                                   settings_file)
 from studio.scripts.browser import ExampleBrowser  # noqa: E402
-from studio.scripts.example_index import discover_examples  # noqa: E402
 from studio.scripts.choice import ScriptChoicePanel  # noqa: E402
+from studio.scripts.example_index import discover_examples  # noqa: E402
+
+# fixtures: make_window needs settings_file; isolated_settings / no_modal_dialogs are autouse there
+from tests.studio.conftest import isolated_settings, make_window, no_modal_dialogs, settings_file  # noqa: E402,F401
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.py"))
@@ -34,7 +35,9 @@ KNOWN_SILENT = {"grid_receptive_fields.py": {"traces", "grid"}}
 
 def _requested(path: Path) -> int:
     """The N of the script's top-level ``simulate_iterations(N)`` calls (summed)."""
-    return sum(int(n) for n in re.findall(r"^\w+\.simulate_iterations\((\d+)", path.read_text(), re.MULTILINE))
+    return sum(
+        int(n) for n in re.findall(r"^\w+\.simulate_iterations\((\d+)", path.read_text(), re.MULTILINE)
+    )
 
 
 def _has_data(name: str, view, iteration: int) -> bool:
@@ -60,8 +63,9 @@ def examples():
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_example_opens_from_the_browser_and_runs_with_live_views(path, examples, make_window, qtbot,
-                                                                 no_modal_dialogs):
+def test_example_opens_from_the_browser_and_runs_with_live_views(
+    path, examples, make_window, qtbot, no_modal_dialogs
+):
     w = make_window(script=None)
     browser = ExampleBrowser(open_script=w.load_script, examples=examples)
     qtbot.addWidget(browser)
@@ -71,7 +75,7 @@ def test_example_opens_from_the_browser_and_runs_with_live_views(path, examples,
     assert w.loaded.script == path and w.bridge.network is not None
     card = ScriptChoicePanel(w)
     card.offer(w.loaded)
-    assert card.iterations == _requested(path) > 0           # "run the N iterations the script asked for"
+    assert card.iterations == _requested(path) > 0  # "run the N iterations the script asked for"
     assert w.bridge.iteration == 0
     with qtbot.waitSignal(w.bridge.run_finished, timeout=60000) as finished:
         w.bridge.run_for(50)
@@ -82,7 +86,7 @@ def test_example_opens_from_the_browser_and_runs_with_live_views(path, examples,
     def settled() -> bool:
         return all(_has_data(n, v, 50) or _says_why(v) for n, v in views.items() if n not in known)
 
-    qtbot.waitUntil(settled, timeout=10000)                   # the display timer, not a forced refresh
+    qtbot.waitUntil(settled, timeout=10000)  # the display timer, not a forced refresh
     assert w.bridge.redraws > 0
     showing = {n for n, v in views.items() if _has_data(n, v, 50)}
     assert showing & {"traces", "grid", "raster"}, "no view shows the network's activity"
@@ -91,14 +95,14 @@ def test_example_opens_from_the_browser_and_runs_with_live_views(path, examples,
     if silent:
         warnings.warn(f"{path.name}: known blank views {sorted(silent)}", stacklevel=1)
     traces = views["traces"]
-    if "traces" in showing:                                   # the drawn values are the network's own
+    if "traces" in showing:  # the drawn values are the network's own
         _t, v = traces.shown_data()
         now = np.asarray(getattr(traces.group, traces.variable), dtype=float)[traces._neurons]
         np.testing.assert_allclose(v[-1], now, rtol=1e-5, atol=1e-6)
 
 
 # ------------------------------------------------------------------ python script.py
-NETWORK_UI_SCRIPT = textwrap.dedent('''
+NETWORK_UI_SCRIPT = textwrap.dedent("""
     from PymoNNto import *
     from PymoNNto.Exploration.Network_UI import *
 
@@ -114,10 +118,10 @@ NETWORK_UI_SCRIPT = textwrap.dedent('''
     net.initialize(info=False)
     Network_UI(net, label='UI from a script').show()
     print('after show, iteration', net.iteration)
-''')
+""")
 
 #: Runs a script as ``python script.py`` does (``__main__``), quitting the studio once it has run a bit.
-QUIT_WHEN_RUNNING = textwrap.dedent('''
+QUIT_WHEN_RUNNING = textwrap.dedent("""
     import runpy, sys
     from studio.app import application
     from PyQt6.QtCore import QTimer
@@ -137,25 +141,27 @@ QUIT_WHEN_RUNNING = textwrap.dedent('''
 
     QTimer.singleShot(50, poll)
     runpy.run_path(sys.argv[1], run_name='__main__')
-''')
+""")
 
 
 def test_network_ui_script_opens_the_studio(run_python, tmp_path):
     script = tmp_path / "ui_script.py"
     script.write_text(NETWORK_UI_SCRIPT)
-    out = run_python(code=QUIT_WHEN_RUNNING, args=[str(script)], env={"QT_QPA_PLATFORM": "offscreen"},
-                     timeout=120)
+    out = run_python(
+        code=QUIT_WHEN_RUNNING, args=[str(script)], env={"QT_QPA_PLATFORM": "offscreen"}, timeout=120
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     assert "WINDOW 'UI from a script — mnn-studio' running" in out.stdout
     after = re.search(r"after show, iteration (\d+)", out.stdout)
-    assert after and int(after[1]) >= 20                       # show() returned when the window closed
+    assert after and int(after[1]) >= 20  # show() returned when the window closed
 
 
 def test_python_script_py_with_network_ui_quits_on_request(run_python, tmp_path):
     script = tmp_path / "ui_script.py"
     script.write_text(NETWORK_UI_SCRIPT)
-    out = run_python(script=script, env={"QT_QPA_PLATFORM": "offscreen", "MNN_STUDIO_QUIT_AFTER": "1.5"},
-                     timeout=120)
+    out = run_python(
+        script=script, env={"QT_QPA_PLATFORM": "offscreen", "MNN_STUDIO_QUIT_AFTER": "1.5"}, timeout=120
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     assert "UI from a script" in out.stdout and "after show, iteration" in out.stdout
 
@@ -164,11 +170,14 @@ def test_seed_example_standalone_plots_with_matplotlib_only(run_python):
     path = EXAMPLES_DIR / "seed_basic.py"
     out = run_python(script=path, env={"MPLBACKEND": "Agg"}, timeout=120)
     assert out.returncode == 0, out.stderr[-3000:]
-    probe = run_python(code="import runpy, sys; import matplotlib.pyplot as plt; "
-                            f"runpy.run_path({str(path)!r}, run_name='__main__'); "
-                            "print('figures', len(plt.get_fignums())); "
-                            "print('qt', sorted(m for m in sys.modules if m.startswith(('PyQt6', 'studio'))))",
-                       env={"MPLBACKEND": "Agg"}, timeout=120)
+    probe = run_python(
+        code="import runpy, sys; import matplotlib.pyplot as plt; "
+        f"runpy.run_path({str(path)!r}, run_name='__main__'); "
+        "print('figures', len(plt.get_fignums())); "
+        "print('qt', sorted(m for m in sys.modules if m.startswith(('PyQt6', 'studio'))))",
+        env={"MPLBACKEND": "Agg"},
+        timeout=120,
+    )
     assert probe.returncode == 0, probe.stderr[-3000:]
     assert "qt []" in probe.stdout
     figures = re.search(r"figures (\d+)", probe.stdout)

@@ -3,6 +3,7 @@
 Each example's docstring holds lines ``CHECK: <expression> in [lo, hi]`` (a closed range). The
 expression is evaluated in the script's namespace after the script ran.
 """
+
 import ast
 import re
 import runpy

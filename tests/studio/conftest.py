@@ -2,11 +2,12 @@
 
 The environment (offscreen platform, bindings) is set by ``tests/conftest.py``.
 """
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 

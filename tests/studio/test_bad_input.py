@@ -1,4 +1,5 @@
 """Bad input: missing / non-Python scripts, scripts that raise or build nothing, vanishing variables."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -15,7 +16,7 @@ def running(make_window, qtbot):
 
 def _unchanged(w, net, iteration):
     assert w.bridge.network is net and w.bridge.iteration == iteration
-    w.bridge.step(1)                                     # the old network still runs
+    w.bridge.step(1)  # the old network still runs
     assert w.bridge.iteration == iteration + 1
 
 
@@ -69,7 +70,7 @@ def test_variable_that_disappears_or_changes_shape(running, qtbot):
     assert "changed shape" in traces.message.text()
     with w.bridge.runner.hold():
         group.voltage = saved
-    w.bridge.refresh_now()                               # the views notice and watch it again
+    w.bridge.refresh_now()  # the views notice and watch it again
     w.bridge.step(3)
     assert not traces.message.isVisible() and not grid.message.isVisible()
     t, _v = traces.shown_data()

@@ -4,11 +4,13 @@ Every test waits for the prompt before executing (qtconsole drops earlier reques
 and shuts its kernel down in teardown (``make_console`` / ``seed_runner`` fixtures, also used by
 test_console_window.py).
 """
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator, List
+from typing import Any
 
 import numpy as np
 import pytest
@@ -22,15 +24,15 @@ KERNEL_THREADS = ("IOPub", "IPythonHistorySavingThread", "mnn-console-ticker")
 CELL_TIMEOUT_MS = 20000
 
 
-def kernel_threads() -> List[str]:
+def kernel_threads() -> list[str]:
     """Names of live threads that belong to an in-process kernel or the console."""
     return [t.name for t in threading.enumerate() if t.is_alive() and t.name in KERNEL_THREADS]
 
 
 def build_runner(path: Path = SEED) -> Any:
     """A paused ``engine.Runner`` on the network the script builds (its simulate call is deferred)."""
-    from engine.runtime.runner import Runner
     from engine.io.scripts import load_script
+    from engine.runtime.runner import Runner
 
     return Runner(load_script(str(path)).network)
 
@@ -51,7 +53,7 @@ def make_console(qtbot) -> Iterator[Callable[..., Any]]:
     """
     from studio.console.dock import ConsolePanel
 
-    panels: List[Any] = []
+    panels: list[Any] = []
 
     def factory(runner: Any = None, extra: Any = None, **kwargs: Any) -> Any:
         kwargs.setdefault("persist_history", False)
@@ -96,7 +98,7 @@ def test_namespace_and_banner(make_console, seed_runner, qtbot):
     net = seed_runner.net
     assert ns["net"] is net and ns["np"] is np and ns["studio"] is panel.studio
     assert ns["my_neurons"] is net.NeuronGroups[0] and ns["GLUTAMATE"] is net.SynapseGroups[0]
-    assert "NeuronGroup" not in ns          # the engine's class-name tags are never bound
+    assert "NeuronGroup" not in ns  # the engine's class-name tags are never bound
     text = panel.text()
     for name in ("net", "my_neurons", "GLUTAMATE", "np", "studio", "step(n)", "Interrupt", "Ctrl+C"):
         assert name in text, name
@@ -115,8 +117,10 @@ def test_threshold_edit_stops_spiking_from_the_next_iteration(make_console, seed
     qtbot.waitUntil(lambda: seed_runner.iteration >= applied + 300, timeout=CELL_TIMEOUT_MS)
     before = spikes_between(watch, applied - 300, applied)
     after = spikes_after(watch, applied)
-    print(f"threshold 0.5 -> 5.0 at iteration {applied}: {before} spikes in the 300 iterations before, "
-          f"{after} in the {seed_runner.iteration - applied} after")
+    print(
+        f"threshold 0.5 -> 5.0 at iteration {applied}: {before} spikes in the 300 iterations before, "
+        f"{after} in the {seed_runner.iteration - applied} after"
+    )
     # the seed fires about 0.5 spikes per iteration; with threshold 5 nothing can reach it
     assert before >= 30, before
     assert after == 0, after
@@ -163,8 +167,12 @@ def test_studio_step_advances_exactly_n(make_console, seed_runner, qtbot):
     # while running: the cell pauses, steps exactly 10 inside its own hold (no deadlock), stays paused
     seed_runner.start()
     qtbot.waitUntil(lambda: seed_runner.iteration >= start + 40, timeout=CELL_TIMEOUT_MS)
-    run_cell(qtbot, panel, "a = net.iteration\nstudio.step(10)\nwith studio.runner.hold():\n"
-                           "    studio.step(5)\nb = net.iteration")
+    run_cell(
+        qtbot,
+        panel,
+        "a = net.iteration\nstudio.step(10)\nwith studio.runner.hold():\n"
+        "    studio.step(5)\nb = net.iteration",
+    )
     ns = panel.shell.user_ns
     assert ns["b"] - ns["a"] == 15
     assert seed_runner.state == "paused" and seed_runner.iteration == ns["b"]
@@ -174,14 +182,19 @@ def test_studio_step_advances_exactly_n(make_console, seed_runner, qtbot):
     paused_at = seed_runner.iteration
     out = run_cell(qtbot, panel, "p = studio.run_for(25)\np.wait()")
     assert "cannot work inside a console cell" in out
-    qtbot.waitUntil(lambda: seed_runner.iteration == paused_at + 25 and seed_runner.state == "paused",
-                    timeout=CELL_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: seed_runner.iteration == paused_at + 25 and seed_runner.state == "paused",
+        timeout=CELL_TIMEOUT_MS,
+    )
 
 
 def test_studio_helpers_are_logged_with_source_console(make_console, seed_runner, qtbot):
     panel = make_console(seed_runner)
-    run_cell(qtbot, panel, "studio.set('my_neurons.Basic_Behavior.threshold', 0.7)\n"
-                           "studio.enable('Input_Behavior', False)")
+    run_cell(
+        qtbot,
+        panel,
+        "studio.set('my_neurons.Basic_Behavior.threshold', 0.7)\nstudio.enable('Input_Behavior', False)",
+    )
     events = [e for e in seed_runner.events if e.source == "console"]
     kinds = {e.kind for e in events}
     assert {"set_value", "enabled", "note"} <= kinds, kinds
@@ -208,9 +221,13 @@ def test_simulate_iterations_runs_here_with_progress(make_console, seed_runner, 
     # a network built in the console simulates normally; the live one does not move
     seed_runner.pause()
     live = seed_runner.iteration
-    run_cell(qtbot, panel, "from PymoNNto import Network, NeuronGroup\nn2 = Network()\n"
-                           "NeuronGroup(net=n2, tag='x', size=3)\nn2.initialize(info=False)\n"
-                           "n2.simulate_iterations(5)")
+    run_cell(
+        qtbot,
+        panel,
+        "from PymoNNto import Network, NeuronGroup\nn2 = Network()\n"
+        "NeuronGroup(net=n2, tag='x', size=3)\nn2.initialize(info=False)\n"
+        "n2.simulate_iterations(5)",
+    )
     assert panel.shell.user_ns["n2"].iteration == 5 and seed_runner.iteration == live
 
 
@@ -224,7 +241,7 @@ def test_closing_leaves_no_kernel_thread_and_next_console_is_fresh(make_console,
     assert kernel_threads() == []
     assert not InProcessInteractiveShell.initialized()
     assert panel.shell is None and panel.widget is None
-    panel.shutdown()                                  # idempotent
+    panel.shutdown()  # idempotent
     second = make_console(seed_runner)
     assert "leftover" not in second.shell.user_ns and "In [1]" in second.text()
     second.shutdown()
@@ -242,9 +259,9 @@ def test_group_names_and_safe_points():
 
     net = Network()
     exc = NeuronGroup(net=net, tag="exc", size=2)
-    NeuronGroup(net=net, tag="input", size=2)          # a builtin: binding it would shadow input()
-    NeuronGroup(net=net, tag="net", size=2)            # a core console name
-    NeuronGroup(net=net, tag="my group", size=2)       # not an identifier
+    NeuronGroup(net=net, tag="input", size=2)  # a builtin: binding it would shadow input()
+    NeuronGroup(net=net, tag="net", size=2)  # a core console name
+    NeuronGroup(net=net, tag="my group", size=2)  # not an identifier
     ee = SynapseGroup(net=net, src=exc, dst=exc, tag="EE")
     names, skipped = group_names(net)
     assert names == {"exc": exc, "EE": ee}

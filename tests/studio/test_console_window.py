@@ -1,4 +1,5 @@
 """The console as a dock: busy + interrupt, a missing qtconsole, and the integration in the window."""
+
 from __future__ import annotations
 
 import sys
@@ -8,7 +9,13 @@ from PyQt6.QtCore import Qt, QTimer
 from PyQt6.QtWidgets import QPushButton
 
 from tests.studio.test_console import (  # noqa: F401 - fixtures
-    CELL_TIMEOUT_MS, SEED_BASIC, kernel_threads, make_console, run_cell, seed_runner)
+    CELL_TIMEOUT_MS,
+    SEED_BASIC,
+    kernel_threads,
+    make_console,
+    run_cell,
+    seed_runner,
+)
 
 pytestmark = pytest.mark.console
 
@@ -34,7 +41,7 @@ def test_infinite_loop_shows_busy_and_is_interrupted(make_console, seed_runner, 
         seen["status"] = panel.status_label.text()
         seen["button"] = panel.interrupt_button.isEnabled()
         seen["iterations"] = [seed_runner.iteration]
-        qtbot.mouseClick(other, Qt.MouseButton.LeftButton)        # dropped while busy
+        qtbot.mouseClick(other, Qt.MouseButton.LeftButton)  # dropped while busy
 
     def interrupt() -> None:
         seen["iterations"].append(seed_runner.iteration)
@@ -47,7 +54,7 @@ def test_infinite_loop_shows_busy_and_is_interrupted(make_console, seed_runner, 
     _later(600, interrupt)
     out = run_cell(qtbot, panel, "n = 0\nwhile True:\n    n += 1")
     assert "KeyboardInterrupt" in out and "interrupted from the console" in out
-    assert "console_guard" not in out and "console_interrupt" not in out   # ends at the user's line
+    assert "console_guard" not in out and "console_interrupt" not in out  # ends at the user's line
     assert seen["status"].startswith("busy") and seen["button"] is True
     a, b = seen["iterations"]
     assert a == b, "the worker stepped while a cell ran"
@@ -56,7 +63,7 @@ def test_infinite_loop_shows_busy_and_is_interrupted(make_console, seed_runner, 
     assert not panel.interrupt_button.isEnabled() and panel.status_label.text() == "Ready"
     assert seed_runner.state == "running"
     qtbot.waitUntil(lambda: seed_runner.iteration >= b + 20, timeout=CELL_TIMEOUT_MS)
-    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)                    # idle: input flows again
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)  # idle: input flows again
     assert clicked == [True]
 
 
@@ -75,7 +82,7 @@ def test_interrupting_a_long_studio_step(make_console, seed_runner, qtbot):
 def test_without_qtconsole_the_dock_shows_a_note(qtbot, monkeypatch, seed_runner):
     from studio.console.dock import ConsoleDock
 
-    monkeypatch.setitem(sys.modules, "qtconsole.inprocess", None)     # "import" now raises ImportError
+    monkeypatch.setitem(sys.modules, "qtconsole.inprocess", None)  # "import" now raises ImportError
     dock = ConsoleDock()
     qtbot.addWidget(dock)
     dock.bind(seed_runner)
@@ -91,11 +98,11 @@ def test_without_qtconsole_the_dock_shows_a_note(qtbot, monkeypatch, seed_runner
 
 def test_console_dock_in_the_main_window(make_window, qtbot, tmp_path):
     w = make_window()
-    console = w.features.console                                          # wired by the window
+    console = w.features.console  # wired by the window
     assert console.isHidden()
     assert console.toggleViewAction() in w.view_menu.actions()
     panel = console.panel
-    assert panel.kernel_manager is None                                  # lazy: nothing started yet
+    assert panel.kernel_manager is None  # lazy: nothing started yet
     assert console.toggleViewAction().shortcut().toString() == "Ctrl+E"
     console.toggleViewAction().trigger()
     qtbot.waitUntil(panel.is_ready, timeout=CELL_TIMEOUT_MS)
@@ -114,8 +121,9 @@ def test_console_dock_in_the_main_window(make_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: w.bridge.iteration >= start + 30, timeout=CELL_TIMEOUT_MS)
     run_cell(qtbot, panel, "del net, my_neurons\nGLUTAMATE = 'replaced'\nnp = None")
     frames, it = w.bridge.frames, w.bridge.iteration
-    qtbot.waitUntil(lambda: w.bridge.frames >= frames + 5 and w.bridge.iteration >= it + 30,
-                    timeout=CELL_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: w.bridge.frames >= frames + 5 and w.bridge.iteration >= it + 30, timeout=CELL_TIMEOUT_MS
+    )
     assert w.bridge.error is None
     run_cell(qtbot, panel, "studio.restore()")
     ns = panel.shell.user_ns
@@ -125,8 +133,8 @@ def test_console_dock_in_the_main_window(make_window, qtbot, tmp_path):
     out = run_cell(qtbot, panel, f"studio.load({str(SEED_BASIC)!r})")
     assert w.bridge.runner is not old_runner and panel.studio.runner is w.bridge.runner
     assert ns["net"] is w.bridge.network and "network changed" in panel.text(), out
-    assert ns["GLUTAMATE"] is w.bridge.network.SynapseGroups[0]        # seed_basic's own synapses
-    w.bridge.step(5)                                                    # the new runner is not held
+    assert ns["GLUTAMATE"] is w.bridge.network.SynapseGroups[0]  # seed_basic's own synapses
+    w.bridge.step(5)  # the new runner is not held
     # closing the window shuts the kernel down
     w.close()
     qtbot.waitUntil(lambda: kernel_threads() == [], timeout=CELL_TIMEOUT_MS)

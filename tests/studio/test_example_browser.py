@@ -1,4 +1,5 @@
 """The examples library (index, header parsing, search, where examples are found) and the browser dock."""
+
 from __future__ import annotations
 
 import re
@@ -39,14 +40,14 @@ Expected (100 iterations): about 3 spikes.
 def test_every_repository_example_is_found_and_parsed():
     found = discover_examples([REPO / "examples"])
     assert sorted(e.path for e in found) == EXAMPLES
-    assert found[0].name.startswith("seed_")                       # the tutorials come first
+    assert found[0].name.startswith("seed_")  # the tutorials come first
     for ex in found:
         h = ex.header
         first = ex.source.split('"""', 2)[1].splitlines()[0]
         assert not ex.error and first == f"Title: {h.title}", ex.name
         assert len(h.description) > 80 and h.hints and h.expected, ex.name
         assert len(h.checks) == len(CHECK_LINE.findall(ex.docstring)), ex.name
-        assert any(hint.target for hint in h.hints), ex.name         # at least one parameter to move
+        assert any(hint.target for hint in h.hints), ex.name  # at least one parameter to move
 
 
 def test_parse_header_layout():
@@ -54,13 +55,18 @@ def test_parse_header_layout():
     assert h.title == "A small demo"
     assert h.description == "First paragraph of the description."
     assert h.notes == ["Note: a second paragraph."]
-    assert [x.text for x in h.hints] == ["grp.Behav.rate (5 Hz): raise it and watch the raster.",
-                                         "Deactivate Behav: everything stops."]
-    assert (h.hints[0].target, h.hints[0].default, h.hints[0].rest) == ("grp.Behav.rate", "5 Hz",
-                                                                        "raise it and watch the raster.")
+    assert [x.text for x in h.hints] == [
+        "grp.Behav.rate (5 Hz): raise it and watch the raster.",
+        "Deactivate Behav: everything stops.",
+    ]
+    assert (h.hints[0].target, h.hints[0].default, h.hints[0].rest) == (
+        "grp.Behav.rate",
+        "5 Hz",
+        "raise it and watch the raster.",
+    )
     assert h.hints[1].target is None
     assert h.expected == "about 3 spikes."
-    assert [(c.expression, c.low, c.high) for c in h.checks] == [("np.mean(x)", 0.5, 10.0)]   # 'bad' skipped
+    assert [(c.expression, c.low, c.high) for c in h.checks] == [("np.mean(x)", 0.5, 10.0)]  # 'bad' skipped
     plain = parse_header("Just a first line\n\nMore text.", "fallback")
     assert (plain.title, plain.description, plain.hints) == ("Just a first line", "More text.", [])
     assert parse_header(None, "name").title == "name"
@@ -82,7 +88,7 @@ def test_search_titles_text_and_code():
     code_only = search(examples, "def iteration self")
     assert code_only and all(w in ("text", "code") for _e, w in code_only)
     ranks = [w for _e, w in search(examples, "network")]
-    assert ranks == sorted(ranks, key=["title", "text", "code"].index)   # title matches first
+    assert ranks == sorted(ranks, key=["title", "text", "code"].index)  # title matches first
     assert search(examples, "hodgkin zzzz-no-such-word") == []
     assert len(search(examples, "  ")) == len(examples)
 
@@ -90,10 +96,10 @@ def test_search_titles_text_and_code():
 def test_where_examples_are_found(tmp_path, monkeypatch):
     own = tmp_path / "mine"
     own.mkdir()
-    (own / "lif_ei.py").write_text('"""Title: My LIF"""\nx = 1\n')      # hides the repository's lif_ei.py
-    (own / "_helper.py").write_text("x = 1\n")                           # private: not listed
+    (own / "lif_ei.py").write_text('"""Title: My LIF"""\nx = 1\n')  # hides the repository's lif_ei.py
+    (own / "_helper.py").write_text("x = 1\n")  # private: not listed
     monkeypatch.setenv("MNN_STUDIO_EXAMPLES", str(own))
-    installed = tmp_path / "userbase" / example_index.SUBDIR             # where a --user wheel puts them
+    installed = tmp_path / "userbase" / example_index.SUBDIR  # where a --user wheel puts them
     installed.mkdir(parents=True)
     (installed / "extra_example.py").write_text('"""Title: Installed"""\n')
     monkeypatch.setattr(example_index.site, "USER_BASE", str(tmp_path / "userbase"))
@@ -103,7 +109,7 @@ def test_where_examples_are_found(tmp_path, monkeypatch):
     assert by_name["lif_ei.py"].title == "My LIF" and "_helper.py" not in by_name
     assert "extra_example.py" in by_name and "brunel_sparse_ei.py" in by_name
     only_builtin = discover_examples([tmp_path / "nothing-here"])
-    assert [e.name for e in only_builtin] == ["builtin_seed.py"]        # never an empty browser
+    assert [e.name for e in only_builtin] == ["builtin_seed.py"]  # never an empty browser
 
 
 # ------------------------------------------------------------------ highlighter
@@ -117,18 +123,20 @@ def _colour_at(doc: QTextDocument, line: int, col: int) -> str:
 
 def test_highlighter_strings_comments_and_multiline_docstrings(qtbot):
     doc = QTextDocument()
-    code = ('"""Doc\nstill doc with # no comment\n"""\n'
-            "def run(self, n=3):  # a 'comment'\n"
-            "    s = 'has # inside' + \"x\"  # real\n")
+    code = (
+        '"""Doc\nstill doc with # no comment\n"""\n'
+        "def run(self, n=3):  # a 'comment'\n"
+        "    s = 'has # inside' + \"x\"  # real\n"
+    )
     doc.setPlainText(code)
     hl = PythonHighlighter(doc)
     hl.rehighlight()
     doc_colour = _colour_at(doc, 0, 0)
-    assert doc_colour and _colour_at(doc, 1, 15) == doc_colour          # '#' inside the docstring
-    assert _colour_at(doc, 3, 0) == "#7a3e9d"                           # keyword def
-    assert _colour_at(doc, 3, 4) == "#1f4fbf"                           # function name
-    assert _colour_at(doc, 3, 8) == "#94558d"                           # self
-    assert _colour_at(doc, 3, 16) == "#b35900"                          # number
+    assert doc_colour and _colour_at(doc, 1, 15) == doc_colour  # '#' inside the docstring
+    assert _colour_at(doc, 3, 0) == "#7a3e9d"  # keyword def
+    assert _colour_at(doc, 3, 4) == "#1f4fbf"  # function name
+    assert _colour_at(doc, 3, 8) == "#94558d"  # self
+    assert _colour_at(doc, 3, 16) == "#b35900"  # number
     assert _colour_at(doc, 3, 23) == _colour_at(doc, 3, 30) == "#8c8c8c"  # the comment, quotes inside
     assert _colour_at(doc, 4, 10) == _colour_at(doc, 4, 16) == "#2a7a2a"  # '#' inside a string
     assert _colour_at(doc, 4, 33) == "#8c8c8c"
@@ -184,8 +192,9 @@ def test_browser_open_button_enter_and_double_click(browser, qtbot):
 
 def test_browser_unparsable_example_cannot_be_opened(qtbot, tmp_path):
     (tmp_path / "broken.py").write_text("def f(:\n")
-    b = ExampleBrowser(open_script=lambda p: pytest.fail("opened a broken example"),
-                       examples=discover_examples([tmp_path]))
+    b = ExampleBrowser(
+        open_script=lambda p: pytest.fail("opened a broken example"), examples=discover_examples([tmp_path])
+    )
     qtbot.addWidget(b)
     assert b.current().name == "broken.py" and not b.open_button.isEnabled()
     assert "does not parse" in b.body_label.text()
@@ -212,8 +221,10 @@ def test_wide_browser_puts_list_and_details_side_by_side(browser, qtbot):
 
 
 def test_index_imports_no_qt(run_python):
-    out = run_python(code="import sys, studio.scripts.example_index as m; m.discover_examples(); "
-                          "print(sorted(k for k in sys.modules if k.startswith(('PyQt', 'pyqtgraph'))))")
+    out = run_python(
+        code="import sys, studio.scripts.example_index as m; m.discover_examples(); "
+        "print(sorted(k for k in sys.modules if k.startswith(('PyQt', 'pyqtgraph'))))"
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
     assert sys.modules.get("studio.scripts.example_index") is example_index

@@ -1,4 +1,5 @@
 """Layout persistence, neuron selection, weights, default script, show_network."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -26,14 +27,15 @@ def test_grid_click_selects_a_neuron_and_views_follow(make_window, qtbot):
     w = make_window()
     w.bridge.step(5)
     grid, traces = w.view("grid"), w.view("traces")
-    grid.panel.pixel_clicked.emit(3, 7)                   # 10 x 10 grid: row 3, column 7
+    grid.panel.pixel_clicked.emit(3, 7)  # 10 x 10 grid: row 3, column 7
     assert w.selection.neuron == 37
     assert 37 in traces._neurons
     w.bridge.step(2)
-    t, v = traces.shown_data()                            # the history of neuron 37 is there too
+    t, v = traces.shown_data()  # the history of neuron 37 is there too
     assert list(t) == list(range(1, 8)) and v.shape[1] == len(traces._neurons)
-    np.testing.assert_allclose(v[:, traces._neurons.index(37)],
-                               w.bridge.network["voltage", 0, "np"][:7, 37], rtol=1e-6)
+    np.testing.assert_allclose(
+        v[:, traces._neurons.index(37)], w.bridge.network["voltage", 0, "np"][:7, 37], rtol=1e-6
+    )
     assert traces._curves[traces._neurons.index(37)].name() == "#37 (selected)"
 
 
@@ -44,13 +46,17 @@ def test_weights_show_the_selected_neurons_afferents(make_window, qtbot):
     qtbot.waitUntil(lambda: weights.panel.image.image is not None, timeout=5000)
     W = w.bridge.network.GLUTAMATE.W
     np.testing.assert_allclose(weights.panel.image.image, W[12].reshape(10, 10))
-    weights.mode_box.setCurrentIndex(1)                   # whole matrix
-    qtbot.waitUntil(lambda: weights.panel.image.image is not None
-                    and weights.panel.image.image.shape == (100, 100), timeout=5000)
+    weights.mode_box.setCurrentIndex(1)  # whole matrix
+    qtbot.waitUntil(
+        lambda: weights.panel.image.image is not None and weights.panel.image.image.shape == (100, 100),
+        timeout=5000,
+    )
 
 
 def test_second_group_side_by_side(make_window, write_script, qtbot):
-    path = write_script("two.py", '''
+    path = write_script(
+        "two.py",
+        '''
 """Two groups"""
 from PymoNNto import *
 
@@ -65,18 +71,19 @@ net = Network()
 NeuronGroup(net=net, tag='a', size=30, behavior={1: Noise()})
 NeuronGroup(net=net, tag='b', size=get_squared_dim(64), behavior={1: Noise()})
 net.initialize(info=False)
-''')
+''',
+    )
     w = make_window(path)
     dock = w.docks.open_extra("raster", w._make_view)
     second = dock.widget()
     b = w.bridge.network.b
-    second.group_box.setCurrentIndex(1)                   # picking a group unpins "follow"
+    second.group_box.setCurrentIndex(1)  # picking a group unpins "follow"
     assert second.group is b and not second.follow_box.isChecked()
     w.bridge.step(20)
     assert w.view("raster").group is w.bridge.network.a
     assert second.shown_counts().sum() > 0 and w.view("raster").shown_counts().sum() > 0
     assert w.view("grid").group is w.bridge.network.a
-    w.selection.set_group(b)                              # the tree selects b: following views switch
+    w.selection.set_group(b)  # the tree selects b: following views switch
     assert w.view("grid").group is b and w.view("grid")._geom == (8, 8, 1)
 
 
@@ -88,6 +95,7 @@ def test_default_script_and_builtin_copy():
 
 def test_show_network_inside_a_running_event_loop(qtbot):
     from studio.app import show_network
+
     loaded = load_network_script(resources.default_script())
     app = QCoreApplication.instance()
     app.setProperty("mnn_event_loop", True)
@@ -97,7 +105,7 @@ def test_show_network_inside_a_running_event_loop(qtbot):
         app.setProperty("mnn_event_loop", False)
     try:
         assert window.bridge.network is loaded.network and "handed over" in window.windowTitle()
-        assert not window.controls.reset_action.isEnabled()   # no script to rebuild from
+        assert not window.controls.reset_action.isEnabled()  # no script to rebuild from
         window.bridge.step(3)
         assert window.bridge.iteration == 3
     finally:
@@ -112,10 +120,10 @@ def test_shortcuts_help_is_not_modal(make_window):
 
 
 def test_raster_waits_for_a_variable_the_first_iteration_creates(make_window):
-    w = make_window()                                     # the seed creates 'spike' in iteration 1
+    w = make_window()  # the seed creates 'spike' in iteration 1
     raster = w.view("raster")
     assert not hasattr(w.bridge.network.my_neurons, "spike") and raster.variable == "spike"
-    w.bridge.refresh_now()                                # a frame before it exists: no error shown
+    w.bridge.refresh_now()  # a frame before it exists: no error shown
     assert not raster.message.isVisible() or "waiting" in raster.message.text()
     w.bridge.step(10)
     spike_t = w.bridge.network["spike.t", 0]

@@ -1,4 +1,5 @@
 """Raster binning: no spike may disappear when neurons or iterations share a pixel."""
+
 import numpy as np
 import pytest
 
@@ -14,13 +15,14 @@ def test_row_binning_keeps_every_spike(neurons, factor):
         block = (rng.random((9, neurons)) < density).view(np.uint8)
         want = np.zeros((9, rows), np.uint8)
         for g in range(rows):
-            want[:, g] = block[:, g * factor:(g + 1) * factor].max(axis=1)
+            want[:, g] = block[:, g * factor : (g + 1) * factor].max(axis=1)
         assert np.array_equal(max_bin_rows(block, factor, rows), want)
         assert np.array_equal(max_bin_rows(block, factor, rows, binary=True), want)
         view = block[:, 1:]  # a neuron range: not contiguous
         rows_v = -(-(neurons - 1) // factor) or 1
-        assert np.array_equal(max_bin_rows(view, factor, rows_v, binary=True),
-                              max_bin_rows(view, factor, rows_v))
+        assert np.array_equal(
+            max_bin_rows(view, factor, rows_v, binary=True), max_bin_rows(view, factor, rows_v)
+        )
 
 
 def test_bin_factor_fits_the_pixels_with_word_sized_groups():
@@ -40,9 +42,10 @@ def test_column_binning_keeps_the_newest_and_every_spike():
 
 def test_spike_counts_per_iteration():
     from studio.views.data import count_rows
+
     rng = np.random.default_rng(3)
     for neurons in (1, 300, 70000):
-        block = (rng.random((4, neurons)) < 0.3)
+        block = rng.random((4, neurons)) < 0.3
         block[0] = True  # the widest count: every neuron
         got = count_rows(block.view(np.uint8))
         assert got.dtype == np.int64 and np.array_equal(got, block.sum(axis=1))

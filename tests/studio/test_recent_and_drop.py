@@ -3,6 +3,7 @@
 The window is wired as the integration lines in the report propose (``wire`` below does the same on a
 ``MainWindow`` that does not have them yet, and nothing when it has).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -10,9 +11,9 @@ from PyQt6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PyQt6.QtGui import QDragEnterEvent, QDropEvent
 from PyQt6.QtWidgets import QApplication, QWidget
 
-from studio.scripts.recent_files import MAX_RECENT, SETTINGS_KEY, RecentFiles, RecentFilesMenu
 from studio.scripts.choice import ScriptChoicePanel, describe_network
 from studio.scripts.drop import ScriptDropFilter, dropped_script
+from studio.scripts.recent_files import MAX_RECENT, SETTINGS_KEY, RecentFiles, RecentFilesMenu
 
 TWO_NETWORKS = '''"""Two networks"""
 from PymoNNto import *
@@ -43,6 +44,7 @@ def wire(w):
         def set_loaded(loaded):
             base_set_loaded(loaded)
             w.script_choice.offer(loaded)
+
         w.set_loaded = set_loaded
     if getattr(w, "recent", None) is None:
         w.recent = RecentFiles(w.settings, parent=w)
@@ -53,6 +55,7 @@ def wire(w):
             if ok and w.loaded is not None and w.loaded.script is not None:
                 w.recent.add(w.loaded.script)
             return ok
+
         w.load_script = load_script
     if getattr(w, "recent_menu", None) is None:
         w.recent_menu = RecentFilesMenu(w.recent, w.load_script, w)
@@ -64,11 +67,13 @@ def wire(w):
 @pytest.fixture
 def wired(make_window):
     """``wired(script=None)`` → a shown, wired window (optionally with ``script`` loaded)."""
+
     def factory(script=None):
         w = wire(make_window(script=None))
         if script is not None:
             assert w.load_script(script), f"could not load {script}"
         return w
+
     return factory
 
 
@@ -81,11 +86,17 @@ def _mime(*paths) -> QMimeData:
 def _drop(target: QWidget, mime: QMimeData) -> tuple[bool, bool]:
     """Send drag-enter and drop to ``target``; (enter accepted, drop accepted)."""
     centre = target.rect().center()
-    enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(target, enter)
-    drop = QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(centre),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(target, drop)
     return enter.isAccepted(), drop.isAccepted()
 
@@ -97,12 +108,12 @@ def test_recent_files_order_dedupe_limit_and_persistence(tmp_path, write_script)
     paths = [write_script(f"s{i}.py", "x = 1\n") for i in range(MAX_RECENT + 3)]
     for p in paths:
         recent.add(p)
-    recent.add(paths[5])                                   # moves to the top, no duplicate
+    recent.add(paths[5])  # moves to the top, no duplicate
     listed = recent.paths()
     assert len(listed) == MAX_RECENT and listed[0] == paths[5].resolve()
     assert listed[1:4] == [p.resolve() for p in paths[:-4:-1]]
     again = RecentFiles(QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat))
-    assert again.paths() == listed                         # stored in the settings file
+    assert again.paths() == listed  # stored in the settings file
 
 
 def test_missing_files_are_pruned_and_a_lone_entry_reads_back(tmp_path, write_script):
@@ -111,14 +122,16 @@ def test_missing_files_are_pruned_and_a_lone_entry_reads_back(tmp_path, write_sc
     keep, gone = write_script("keep.py", "x = 1\n"), write_script("gone.py", "x = 1\n")
     recent.add(keep)
     settings.sync()
-    assert RecentFiles(QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat)).paths() == [keep.resolve()]
+    assert RecentFiles(QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat)).paths() == [
+        keep.resolve()
+    ]
     recent.add(gone)
     gone.unlink()
     changes = []
     recent.changed.connect(lambda: changes.append(1))
     assert recent.paths() == [keep.resolve()] and changes == [1]
     assert settings.value(SETTINGS_KEY, type=list) == [str(keep.resolve())]
-    memory = RecentFiles(None)                             # a window without settings remembers in memory
+    memory = RecentFiles(None)  # a window without settings remembers in memory
     memory.add(keep)
     assert memory.paths() == [keep.resolve()]
 
@@ -137,7 +150,7 @@ def test_recent_menu_lists_opens_prunes_and_clears(qtbot, tmp_path, write_script
     assert [x.text().split("\t")[0] for x in actions] == ["&1  beta.py", "&2  alpha.py"]
     actions[1].trigger()
     assert opened == [a.resolve()]
-    b.unlink()                                             # vanished after the menu was built
+    b.unlink()  # vanished after the menu was built
     actions[0].trigger()
     assert missing == [b.resolve()] and opened == [a.resolve()] and recent.paths() == [a.resolve()]
     menu.aboutToShow.emit()
@@ -152,7 +165,7 @@ def test_window_remembers_opened_scripts(wired, write_script, settings_file):
     first = write_script("first.py", TWO_NETWORKS)
     assert w.load_script(first)
     bad = write_script("bad.py", "x = (\n")
-    assert not w.load_script(bad)                          # failures are not remembered
+    assert not w.load_script(bad)  # failures are not remembered
     assert w.recent.paths()[0] == first.resolve()
     w.recent_menu.aboutToShow.emit()
     w.recent_menu.file_actions()[0].trigger()
@@ -167,11 +180,11 @@ def test_dropped_script_decisions(tmp_path, write_script):
     assert "Not a Python script: notes.txt" in dropped_script(_mime(text))[1]
     assert "folder" in dropped_script(_mime(tmp_path))[1]
     assert "local files" in dropped_script(_mime(QUrl("https://example.org/net.py")))[1]
-    assert dropped_script(_mime(script, text)) == (script, "")        # the one script among them
+    assert dropped_script(_mime(script, text)) == (script, "")  # the one script among them
     assert "one script at a time" in dropped_script(_mime(script, write_script("b.py", "")))[1]
     plain = QMimeData()
     plain.setText("some text")
-    assert dropped_script(plain) == (None, "")                        # not ours: left to the widgets
+    assert dropped_script(plain) == (None, "")  # not ours: left to the widgets
 
 
 def test_drop_a_script_anywhere_on_the_window_opens_it(wired, write_script):
@@ -180,7 +193,7 @@ def test_drop_a_script_anywhere_on_the_window_opens_it(wired, write_script):
     w = wired()
     path = write_script("dropped.py", TWO_NETWORKS)
     plot = w.view("traces").findChild(pg.GraphicsView)
-    assert plot is not None and plot.viewport().acceptDrops()   # a child that takes drops itself
+    assert plot is not None and plot.viewport().acceptDrops()  # a child that takes drops itself
     for target in (w, w.tree.viewport(), plot.viewport()):
         before = w.bridge.network
         assert _drop(target, _mime(path)) == (True, True)
@@ -192,7 +205,7 @@ def test_drop_of_other_files_is_refused_with_a_message(wired, write_script, no_m
     w = wired(write_script("keep.py", TWO_NETWORKS))
     net = w.bridge.network
     enter, drop = _drop(w, _mime(write_script("data.csv", "1,2\n")))
-    assert enter and drop                                  # accepted, so the user is told why it is refused
+    assert enter and drop  # accepted, so the user is told why it is refused
     assert "Not a Python script: data.csv" in w.statusBar().currentMessage()
     shown = []
     w.drop_filter._show_message = shown.append
@@ -220,7 +233,7 @@ def test_two_networks_offer_a_choice_defaulting_to_the_last(wired, write_script,
     assert "(last built)" in card.combo.itemText(1) and "1. first" in card.combo.itemText(0)
     first, second = w.loaded.networks
     assert w.bridge.network is second and card.chosen_network() is second
-    card.choose(0)                                         # the user picks the other one
+    card.choose(0)  # the user picks the other one
     assert w.bridge.network is first and w.tree.topLevelItem(0) is not None
     assert card.isVisible() and card.combo.currentIndex() == 0 and card.combo.count() == 2
     w.bridge.step(3)
@@ -235,20 +248,29 @@ def test_requested_iterations_are_offered_and_run(wired, write_script, qtbot):
     w = wired(write_script("two.py", TWO_NETWORKS))
     card = w.script_choice
     assert card.run_row.isVisible() and card.iterations == 120
-    assert card.run_button.text() == "Run 120 iterations" and "simulate_iterations(120)" in card.run_label.text()
-    assert w.bridge.iteration == 0                         # deferred while loading, nothing ran yet
+    assert (
+        card.run_button.text() == "Run 120 iterations" and "simulate_iterations(120)" in card.run_label.text()
+    )
+    assert w.bridge.iteration == 0  # deferred while loading, nothing ran yet
     with qtbot.waitSignal(w.bridge.run_finished, timeout=30000):
         qtbot.mouseClick(card.run_button, Qt.MouseButton.LeftButton)
     assert w.bridge.iteration == 120 and not card.run_row.isVisible()
-    assert card.isVisible()                                # the network choice stays until dismissed
-    plain = write_script("plain.py", TWO_NETWORKS.replace("second = Network()", "second = first")
-                         .replace("second.simulate_iterations(120)\n", ""))
+    assert card.isVisible()  # the network choice stays until dismissed
+    plain = write_script(
+        "plain.py",
+        TWO_NETWORKS.replace("second = Network()", "second = first").replace(
+            "second.simulate_iterations(120)\n", ""
+        ),
+    )
     assert w.load_script(plain)
-    assert not card.isVisible()                            # one network, no request: nothing to offer
+    assert not card.isVisible()  # one network, no request: nothing to offer
 
 
 def test_network_ui_hand_over_is_the_default_choice(wired, write_script):
-    source = TWO_NETWORKS + "from PymoNNto.Exploration.Network_UI import *\nNetwork_UI(first, label='Chosen').show()\n"
+    source = (
+        TWO_NETWORKS
+        + "from PymoNNto.Exploration.Network_UI import *\nNetwork_UI(first, label='Chosen').show()\n"
+    )
     w = wired(write_script("ui.py", source))
     assert w.script_choice.combo.currentIndex() == 0 and w.bridge.network is w.loaded.networks[0]
     assert "Chosen" in w.windowTitle()
@@ -264,25 +286,39 @@ def test_describe_network_names_groups_and_neurons(wired, write_script):
 # ------------------------------------------------------------------ bad input, end to end
 BAD = {
     "not_python": ("notes.txt", "def f(:\n", ["Not a Python script", "notes.txt"]),
-    "syntax_error": ("syn.py", "from PymoNNto import *\nnet = Network()\nx = (\n",
-                     ["syn.py, line 3", "SyntaxError", "x = ("]),
+    "syntax_error": (
+        "syn.py",
+        "from PymoNNto import *\nnet = Network()\nx = (\n",
+        ["syn.py, line 3", "SyntaxError", "x = ("],
+    ),
     "builds_none": ("none.py", "x = 1\n", ["built no Network"]),
-    "missing_module": ("mod.py", "import numpy\nimport definitely_not_installed_mod\n",
-                       ["line 2", "'definitely_not_installed_mod'", "not installed"]),
-    "calls_input": ("inp.py", "from PymoNNto import *\nnet = Network()\nn = int(input('N? '))\n",
-                    ["line 3", "input()", "cannot read from the terminal"]),
-    "calls_sys_exit": ("ex.py", "import sys\nfrom PymoNNto import *\nnet = Network()\nsys.exit(3)\n",
-                       ["line 4", "sys.exit(3)"]),
+    "missing_module": (
+        "mod.py",
+        "import numpy\nimport definitely_not_installed_mod\n",
+        ["line 2", "'definitely_not_installed_mod'", "not installed"],
+    ),
+    "calls_input": (
+        "inp.py",
+        "from PymoNNto import *\nnet = Network()\nn = int(input('N? '))\n",
+        ["line 3", "input()", "cannot read from the terminal"],
+    ),
+    "calls_sys_exit": (
+        "ex.py",
+        "import sys\nfrom PymoNNto import *\nnet = Network()\nsys.exit(3)\n",
+        ["line 4", "sys.exit(3)"],
+    ),
 }
 
 
 @pytest.mark.parametrize("case", list(BAD), ids=list(BAD))
-def test_bad_script_is_explained_and_the_open_network_keeps_running(case, wired, write_script, no_modal_dialogs):
+def test_bad_script_is_explained_and_the_open_network_keeps_running(
+    case, wired, write_script, no_modal_dialogs
+):
     name, source, fragments = BAD[case]
     w = wired(write_script("good.py", TWO_NETWORKS))
     net = w.bridge.network
     w.bridge.step(5)
-    assert not w.load_script(write_script(name, source))   # File > Open, recent, examples, drop all end here
+    assert not w.load_script(write_script(name, source))  # File > Open, recent, examples, drop all end here
     assert len(no_modal_dialogs) == 1
     title, text = no_modal_dialogs[0]
     for fragment in fragments:
@@ -294,8 +330,10 @@ def test_bad_script_is_explained_and_the_open_network_keeps_running(case, wired,
 
 
 def test_sys_exit_zero_after_building_is_a_normal_end(wired, write_script, no_modal_dialogs):
-    source = ("import sys\nfrom PymoNNto import *\nnet = Network()\nNeuronGroup(net=net, tag='g', size=5)\n"
-              "net.initialize(info=False)\nsys.exit(0)\nraise RuntimeError('never reached')\n")
+    source = (
+        "import sys\nfrom PymoNNto import *\nnet = Network()\nNeuronGroup(net=net, tag='g', size=5)\n"
+        "net.initialize(info=False)\nsys.exit(0)\nraise RuntimeError('never reached')\n"
+    )
     w = wired(write_script("exit0.py", source))
     assert no_modal_dialogs == [] and w.bridge.network.NeuronGroups[0].size == 5
 
@@ -305,26 +343,35 @@ def test_choice_names_networks_by_their_variables_and_can_run_alone(qtbot):
 
     from PyQt6.QtWidgets import QMainWindow
 
-    class Lazy:                                   # like PymoNNto's stand-in for a missing optional module
+    class Lazy:  # like PymoNNto's stand-in for a missing optional module
         def __getattr__(self, name):
             raise ImportError("scipy is not installed")
 
-    a, b = SimpleNamespace(NeuronGroups=[], tags=["Network"]), SimpleNamespace(NeuronGroups=[], tags=["Network"])
+    a, b = (
+        SimpleNamespace(NeuronGroups=[], tags=["Network"]),
+        SimpleNamespace(NeuronGroups=[], tags=["Network"]),
+    )
     host = QMainWindow()
     qtbot.addWidget(host)
     host.resize(900, 500)
     host.show()
     applied, ran = [], []
     card = ScriptChoicePanel(host, apply_network=applied.append, run_iterations=ran.append)
-    loaded = SimpleNamespace(networks=[a, b], network=b, requested_iterations=None,
-                             namespace={"sp": Lazy(), "net_a": a, "net_b": b, "_hidden": a})
+    loaded = SimpleNamespace(
+        networks=[a, b],
+        network=b,
+        requested_iterations=None,
+        namespace={"sp": Lazy(), "net_a": a, "net_b": b, "_hidden": a},
+    )
     assert card.offer(loaded)
-    assert [card.combo.itemText(i) for i in range(2)] == ["1. net_a — 0 groups (none), 0 neurons",
-                                                          "2. net_b — 0 groups (none), 0 neurons (last built)"]
+    assert [card.combo.itemText(i) for i in range(2)] == [
+        "1. net_a — 0 groups (none), 0 neurons",
+        "2. net_b — 0 groups (none), 0 neurons (last built)",
+    ]
     assert not card.run_row.isVisible() and card.geometry().top() >= 0
     card.choose(0)
     assert applied == [a]
-    loaded.network = a                            # the window shows it now: offer() only follows
+    loaded.network = a  # the window shows it now: offer() only follows
     assert card.offer(loaded) and card.combo.currentIndex() == 0
     assert card.offer(SimpleNamespace(networks=[a], network=a, requested_iterations=40))
     assert card.run_label.text() == "This script asked for simulate_iterations(40)."

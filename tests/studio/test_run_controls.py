@@ -1,4 +1,5 @@
 """The window on an example: live data, Step, Run N, cancel, errors, closing."""
+
 from __future__ import annotations
 
 import numpy as np

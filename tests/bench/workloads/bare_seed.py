@@ -7,22 +7,22 @@ engine running the script unchanged (and bit-identical) can beat this loop by mo
 
 Options: as seed_network.py (``--size --iters --record --seed``).
 """
+
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _benchlib as bench  # noqa: E402
-
 import numpy as np  # noqa: E402
 
-opts = bench.options(size=100, iters=2000, record=True, seed=1, propagation='dense')
-np.random.seed(opts['seed'])
+opts = bench.options(size=100, iters=2000, record=True, seed=1, propagation="dense")
+np.random.seed(opts["seed"])
 f32 = np.float32
-size, iters, record = opts['size'], opts['iters'], opts['record']
+size, iters, record = opts["size"], opts["iters"], opts["record"]
 
-voltage = np.zeros(size, dtype=f32)                                    # Basic_Behavior.initialize
+voltage = np.zeros(size, dtype=f32)  # Basic_Behavior.initialize
 W = np.random.uniform(size=(size, size)).astype(f32) * (np.random.random_sample((size, size)) <= 0.1)
-enabled = W > 0                                                        # Input_Behavior.initialize
+enabled = W > 0  # Input_Behavior.initialize
 spike = None
 if record:
     rec_voltage = np.empty((iters, size), dtype=f32)
@@ -33,11 +33,11 @@ if record:
 def run():
     global spike, voltage
     for step in range(iters):
-        spike = voltage > 0.5                                          # Basic_Behavior.iteration
+        spike = voltage > 0.5  # Basic_Behavior.iteration
         voltage[spike] = 0.0
         voltage *= 0.9
         voltage += np.random.uniform(size=size).astype(f32) * (np.random.random_sample(size) <= 0.01)
-        voltage += W.dot(spike) / size * 10                            # Input_Behavior.iteration
+        voltage += W.dot(spike) / size * 10  # Input_Behavior.iteration
         if record:
             rec_voltage[step] = voltage
             rec_mean[step] = np.mean(voltage)
@@ -46,11 +46,11 @@ def run():
 
 seconds, its = bench.time_simulation(run, iters)
 
-parts = {'W': W, 'final_voltage': voltage, 'final_spike': spike}
+parts = {"W": W, "final_voltage": voltage, "final_spike": spike}
 if record:
-    parts['rec_voltage'] = rec_voltage
-    parts['rec_mean_voltage'] = rec_mean
+    parts["rec_voltage"] = rec_voltage
+    parts["rec_mean_voltage"] = rec_mean
     t = np.concatenate([np.full(len(e), step + 1) for step, e in enumerate(events)])
-    parts['events_spike'] = np.stack([t, np.concatenate(events)], axis=1).astype(int)
+    parts["events_spike"] = np.stack([t, np.concatenate(events)], axis=1).astype(int)
 digest, info = bench.fingerprint(parts)
-bench.report('bare_seed', opts, seconds, its, digest, info)
+bench.report("bare_seed", opts, seconds, its, digest, info)

@@ -25,28 +25,28 @@ cast.  np.sum(W[:, fired], axis=1) on a C-ordered W reduces contiguous rows
 (numpy pairwise summation); on an F-ordered W numpy reduces column by column,
 which can round differently in float32 (see micro_w_layout.py).
 """
+
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _benchlib as bench  # noqa: E402
-
-from PymoNNto import *  # noqa: E402,F401,F403
 import numpy as np  # noqa: E402
 
+from PymoNNto import *  # noqa: E402,F401,F403
+
 opts = bench.options(n_exc=800, n_inh=200, w_scale=1.0, iters=1000, record=True, seed=1)
-np.random.seed(opts['seed'])
+np.random.seed(opts["seed"])
 
 
 class Izhikevich_Neurons(Behavior):
-
     def initialize(self, n):
         self.set_parameters_as_variables(n)  # a, b, c, d, *_spread, noise
-        r = n.vector('uniform')
+        r = n.vector("uniform")
         n.a = n.a + n.a_spread * r
         n.b = n.b + n.b_spread * r
-        n.c = n.c + n.c_spread * r ** 2
-        n.d = n.d + n.d_spread * r ** 2
+        n.c = n.c + n.c_spread * r**2
+        n.d = n.d + n.d_spread * r**2
         n.v = n.vector(-65.0)
         n.u = n.b * n.v
         n.I = n.vector()
@@ -58,52 +58,70 @@ class Izhikevich_Neurons(Behavior):
             n.v[n.fired] = n.c[n.fired]
             n.u[n.fired] += n.d[n.fired]
 
-        n.v += 0.5 * (0.04 * n.v ** 2 + 5 * n.v + 140 - n.u + n.I)  # two half steps
-        n.v += 0.5 * (0.04 * n.v ** 2 + 5 * n.v + 140 - n.u + n.I)
+        n.v += 0.5 * (0.04 * n.v**2 + 5 * n.v + 140 - n.u + n.I)  # two half steps
+        n.v += 0.5 * (0.04 * n.v**2 + 5 * n.v + 140 - n.u + n.I)
         n.u += n.a * (n.b * n.v - n.u)
 
 
 class Izhikevich_Input(Behavior):
-
     def initialize(self, n):
-        self.w_scale = self.parameter('w_scale', 1.0)
-        for s in n.synapses(afferent, 'GLUTAMATE'):
-            s.W = s.matrix('uniform', scale=0.5 * self.w_scale)
-        for s in n.synapses(afferent, 'GABA'):
-            s.W = s.matrix('uniform', scale=self.w_scale)
+        self.w_scale = self.parameter("w_scale", 1.0)
+        for s in n.synapses(afferent, "GLUTAMATE"):
+            s.W = s.matrix("uniform", scale=0.5 * self.w_scale)
+        for s in n.synapses(afferent, "GABA"):
+            s.W = s.matrix("uniform", scale=self.w_scale)
 
     def iteration(self, n):
-        n.I = n.noise * n.vector('normal')
+        n.I = n.noise * n.vector("normal")
 
-        for s in n.synapses(afferent, 'GLUTAMATE'):
+        for s in n.synapses(afferent, "GLUTAMATE"):
             n.I += np.sum(s.W[:, s.src.fired], axis=1)
 
-        for s in n.synapses(afferent, 'GABA'):
+        for s in n.synapses(afferent, "GABA"):
             n.I -= np.sum(s.W[:, s.src.fired], axis=1)
 
 
 def group_behavior(**params):
     b = {
         1: Izhikevich_Neurons(**params),
-        2: Izhikevich_Input(w_scale=opts['w_scale']),
+        2: Izhikevich_Input(w_scale=opts["w_scale"]),
     }
-    if opts['record']:
-        b[9] = Recorder(['v', 'u', 'fired'])
+    if opts["record"]:
+        b[9] = Recorder(["v", "u", "fired"])
     return b
 
 
 My_Network = Network()
 
-N_e = NeuronGroup(net=My_Network, tag='excitatory_neurons', size=opts['n_exc'], behavior=group_behavior(
-    a=0.02, a_spread=0.0, b=0.2, b_spread=0.0, c=-65.0, c_spread=15.0, d=8.0, d_spread=-6.0, noise=5.0))
+N_e = NeuronGroup(
+    net=My_Network,
+    tag="excitatory_neurons",
+    size=opts["n_exc"],
+    behavior=group_behavior(
+        a=0.02, a_spread=0.0, b=0.2, b_spread=0.0, c=-65.0, c_spread=15.0, d=8.0, d_spread=-6.0, noise=5.0
+    ),
+)
 
-N_i = NeuronGroup(net=My_Network, tag='inhibitory_neurons', size=opts['n_inh'], behavior=group_behavior(
-    a=0.02, a_spread=0.08, b=0.25, b_spread=-0.05, c=-65.0, c_spread=0.0, d=2.0, d_spread=0.0, noise=2.0))
+N_i = NeuronGroup(
+    net=My_Network,
+    tag="inhibitory_neurons",
+    size=opts["n_inh"],
+    behavior=group_behavior(
+        a=0.02, a_spread=0.08, b=0.25, b_spread=-0.05, c=-65.0, c_spread=0.0, d=2.0, d_spread=0.0, noise=2.0
+    ),
+)
 
-SynapseGroup(net=My_Network, src=N_e, dst=N_e, tag='GLUTAMATE')
-SynapseGroup(net=My_Network, src=N_e, dst=N_i, tag='GLUTAMATE')
-SynapseGroup(net=My_Network, src=N_i, dst=N_e, tag='GABA')
-SynapseGroup(net=My_Network, src=N_i, dst=N_i, tag='GABA')
+SynapseGroup(net=My_Network, src=N_e, dst=N_e, tag="GLUTAMATE")
+SynapseGroup(net=My_Network, src=N_e, dst=N_i, tag="GLUTAMATE")
+SynapseGroup(net=My_Network, src=N_i, dst=N_e, tag="GABA")
+SynapseGroup(net=My_Network, src=N_i, dst=N_i, tag="GABA")
 
-bench.run_ei_network('izhikevich', opts, My_Network, [N_e, N_i], final_vars=['v', 'u', 'fired'],
-                   recorded_vars=['v', 'u', 'fired'], afferent=afferent)
+bench.run_ei_network(
+    "izhikevich",
+    opts,
+    My_Network,
+    [N_e, N_i],
+    final_vars=["v", "u", "fired"],
+    recorded_vars=["v", "u", "fired"],
+    afferent=afferent,
+)
