@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PyQt6.QtCore import QSettings, Qt
+from PyQt6.QtCore import QSettings
 from PyQt6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PyQt6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -13,18 +13,18 @@ from studio import dialogs
 from studio.core.runner_bridge import SimBridge
 from studio.core.script_loading import LoadedNetwork, ScriptLoadError, load_network_script
 from studio.core.selection import Selection
+from studio.dock_table import DOCKS
 from studio.docks import DockManager
-from studio.feature_docks import FeatureDocks
 from studio.panels.error_panel import ErrorPanel
 from studio.panels.network_tree import NetworkTree
 from studio.panels.run_controls import RunControls
 from studio.panels.status import StatusPanel
+from studio.parameters.edits import EditController
 from studio.scripts.browser import ExampleBrowser
 from studio.scripts.choice import ScriptChoicePanel
 from studio.scripts.drop import ScriptDropFilter
 from studio.scripts.recent_files import RecentFiles, RecentFilesMenu
 
-Area = Qt.DockWidgetArea
 #: Display budgets (share of the GUI thread the views may use while the engine runs unthrottled).
 DISPLAY_BUDGETS = [
     ("Fastest simulation (views ≤ 5 % of the time)", 0.05),
@@ -35,6 +35,9 @@ DISPLAY_BUDGETS = [
 
 class MainWindow(QMainWindow):
     """The studio window: live views of one network stepped by an ``engine.Runner``.
+
+    The docks are built from the dock table (:data:`studio.dock_table.DOCKS`) by ``self.docks``
+    (a :class:`~studio.docks.DockManager`); the window keeps handles on the few it talks to.
 
     Parameters
     ----------
@@ -65,20 +68,21 @@ class MainWindow(QMainWindow):
         self.controls = RunControls(self.bridge, self)
         self.controls.reset_requested.connect(self.reset_network)
         self.addToolBar(self.controls.build_toolbar(self))
-        self.tree = NetworkTree(self.selection)
-        self.error_panel = ErrorPanel(self.bridge)
+        self.edits = EditController(self.bridge.runner, self)  # parameter panel, event log, undo
+        self.bridge.network_changed.connect(lambda _net: self.edits.set_runner(self.bridge.runner))
         self.recent = RecentFiles(settings, parent=self)
-        self.example_browser = ExampleBrowser(open_script=self.load_script)
-        self.docks = DockManager(self, settings)
-        self.features = FeatureDocks(self)
-        self._build_docks()
+        self.docks = DockManager(self, settings, self._make_view)
+        self.docks.build(DOCKS)
+        self.tree: NetworkTree = self.docks.content("network")
+        self.error_panel: ErrorPanel = self.docks.content("error")
+        self.example_browser: ExampleBrowser = self.docks.content("examples")
         self._build_menus()
         self.status = StatusPanel(self.statusBar(), self.bridge)
         self.bridge.error_raised.connect(self._on_runner_error)
         self.bridge.state_changed.connect(self._on_state)
         self.resize(1440, 900)
         self.docks.remember_default()
-        self.docks.restore(self._make_view)
+        self.docks.restore()
         self.controls.set_speed(self._remembered_speed(speed))
         self.tree.setFocus()
         self.drop_filter = ScriptDropFilter(self, self.load_script)
@@ -90,26 +94,6 @@ class MainWindow(QMainWindow):
         if self.bridge.network is not None:
             view.on_network_changed(self.bridge.network)
         return view
-
-    def _build_docks(self) -> None:
-        d = self.docks
-        tree = d.add("network", "Network", self.tree, Area.LeftDockWidgetArea)
-        traces = d.add_view("traces", self._make_view, name="traces", area=Area.RightDockWidgetArea)
-        grid = d.add_view("grid", self._make_view, name="grid", area=Area.RightDockWidgetArea)
-        self.splitDockWidget(traces, grid, Qt.Orientation.Horizontal)
-        raster = d.add_view("raster", self._make_view, name="raster", area=Area.RightDockWidgetArea)
-        self.splitDockWidget(traces, raster, Qt.Orientation.Vertical)
-        weights = d.add_view("weights", self._make_view, name="weights", area=Area.RightDockWidgetArea)
-        self.splitDockWidget(grid, weights, Qt.Orientation.Vertical)
-        error = d.add("error", "Error", self.error_panel, Area.BottomDockWidgetArea)
-        error.hide()
-        examples = d.add("examples", "Examples", self.example_browser, Area.LeftDockWidgetArea)
-        self.features.place(beside=tree)  # parameters under the tree, before tabs are made
-        self.tabifyDockWidget(tree, examples)
-        tree.raise_()
-        self.resizeDocks([tree, traces, grid], [310, 720, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([traces, raster], [420, 420], Qt.Orientation.Vertical)
-        self.resizeDocks([tree, self.features.parameters], [330, 510], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -138,13 +122,14 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.edit_menu = bar.addMenu("&Edit")
-        self.features.build_edit_menu(self.edit_menu)
+        self.edit_menu.addAction(self.edits.undo_action)  # Ctrl+Z, through the runner
+        self.edit_menu.addAction(self.edits.redo_action)  # Ctrl+Shift+Z
         run_menu = bar.addMenu("&Run")
         c = self.controls
         for action in (c.run_action, c.step_action, c.run_n_action, c.cancel_action):
             run_menu.addAction(action)
         self.view_menu = bar.addMenu("&View")
-        self.docks.build_menu(self.view_menu, self._make_view)
+        self.docks.build_menu(self.view_menu)
         self.view_menu.addMenu(self.display_menu())
         help_menu = bar.addMenu("&Help")
         shortcuts = QAction("Keyboard shortcuts", self)
@@ -171,7 +156,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> QMessageBox:
         """A non-modal list of the keyboard shortcuts."""
-        edits = self.features.parameters.controller
+        edits = self.edits
         rows = [
             (a.text().replace("&", ""), a.shortcut().toString())
             for a in (
@@ -182,7 +167,7 @@ class MainWindow(QMainWindow):
                 self.controls.reset_action,
                 self.open_action,
                 self.examples_action,
-                self.features.console.toggleViewAction(),
+                self.docks.docks["console"].toggleViewAction(),
                 edits.undo_action,
                 edits.redo_action,
             )
@@ -212,7 +197,7 @@ class MainWindow(QMainWindow):
         try:
             loaded = load_network_script(path)
         except ScriptLoadError as exc:
-            dialogs.warn(self, "Cannot open script", str(exc), details=getattr(exc, "details", ""))
+            dialogs.warn(self, "Cannot open script", str(exc), details=exc.details)
             return False
         self.set_loaded(loaded)
         self.recent.add(loaded.script)
@@ -227,7 +212,7 @@ class MainWindow(QMainWindow):
         net = loaded.network
         self.bridge.set_network(net)
         self.controls.set_speed(self.controls.speed())
-        groups = list(getattr(net, "NeuronGroups", []))
+        groups = list(net.NeuronGroups)
         self.tree.set_network(net, loaded.title)
         if groups:
             self.selection.set_group(groups[0])
@@ -279,6 +264,6 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             speed = self.controls.speed()
             self.settings.setValue("run/speed", "max" if speed is None else speed)
-        self.features.shutdown()
+        self.docks.shutdown()  # the console's kernel, before the runner stops
         self.bridge.shutdown()
         super().closeEvent(event)

@@ -38,7 +38,18 @@ def application() -> Any:
         from studio.style import apply_style
 
         apply_style(app)
+        _set_icon(app)
     return app
+
+
+def _set_icon(app: Any) -> None:
+    from PyQt6.QtGui import QIcon
+
+    from studio.core.resources import app_icon_path
+
+    path = app_icon_path()
+    if path is not None:
+        app.setWindowIcon(QIcon(str(path)))
 
 
 def settings() -> Any:

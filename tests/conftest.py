@@ -7,7 +7,10 @@ Every value is a ``setdefault``, so a variable set on the command line wins, e.g
 
     QT_QPA_PLATFORM=xcb xvfb-run -a .venv/bin/python -m pytest tests/studio
 
-Qt fixtures (windows, console, runner teardown) live in ``tests/studio/conftest.py``.
+The shared fixtures (networks, the ``make_runner`` factory, the Qt window and console factories)
+live in one plugin module, :mod:`tests.support.fixtures`, registered below with ``pytest_plugins``;
+helpers that are not fixtures live in the other modules of ``tests/support/``. Test modules import
+from ``tests.support`` only, never from a conftest or another test module.
 """
 
 from __future__ import annotations
@@ -63,12 +66,16 @@ import threading  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable, Mapping, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Union
 
 import pytest  # noqa: E402
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES_DIR = REPO_ROOT / "examples"
+# Assertions in the shared helpers report like assertions in tests (must precede their import).
+pytest.register_assert_rewrite("tests.support")
+
+from tests.support.paths import EXAMPLES_DIR, REPO_ROOT  # noqa: E402
+
+# The shared fixtures: one plugin module (imported after the environment block above).
+pytest_plugins = ["tests.support.fixtures"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -185,7 +192,7 @@ def _no_leaked_threads(request: pytest.FixtureRequest):
 # --------------------------------------------------------------------------------------------------
 # Subprocesses: import contracts ("import engine loads no Qt"), running examples and scripts.
 # --------------------------------------------------------------------------------------------------
-Args = Union[str, Sequence[str]]
+Args = str | Sequence[str]
 
 
 @pytest.fixture

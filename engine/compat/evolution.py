@@ -7,9 +7,12 @@ back the score it reports; these functions keep that contract for old scripts.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.model.genome import evolution_meta, set_genome
+
+if TYPE_CHECKING:
+    from engine.model.aliases import ParameterStore
 
 __all__ = [
     "set_score",
@@ -24,7 +27,7 @@ __all__ = [
 ]
 
 
-def set_score(score: float, info: dict | None = None, sm: Any = None) -> None:
+def set_score(score: float, info: dict[str, Any] | None = None, sm: ParameterStore | None = None) -> None:
     """Report an evolution score (stored, and saved through a StorageManager when given)."""
     evolution_meta()["score"] = score
     if sm is not None:

@@ -12,9 +12,12 @@ import random
 import shutil
 import sys
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from engine.recording.recorders import Recorder
 
 __all__ = [
     "StorageManager",
@@ -100,7 +103,7 @@ class StorageManager:
         self,
         main_folder_name: str,
         folder_name: str | None = None,
-        random_nr: Any = False,
+        random_nr: bool | int | str | None = False,
         print_msg: bool = True,
         add_new_when_exists: bool = True,
         data_folder: str | None = None,
@@ -128,7 +131,7 @@ class StorageManager:
         os.makedirs(path, exist_ok=True)
         self.config_file_name = os.path.join(path, "config.ini")
         self.config = configparser.ConfigParser()
-        self.config.optionxform = str  # keep the case of parameter names
+        self.config.optionxform = str  # type: ignore[method-assign,assignment]  # keep names' case
         self.config.read(self.config_file_name)
         if not self.config.has_section("Parameters"):
             self.config.add_section("Parameters")
@@ -188,7 +191,7 @@ class StorageManager:
         with open(self._path(key, ".txt"), encoding="utf-8") as handle:
             return handle.read()
 
-    def save_recorder(self, tag: str, recorder: Any, keys: list[str] | None = None) -> None:
+    def save_recorder(self, tag: str, recorder: Recorder, keys: list[str] | None = None) -> None:
         """One ``.npy`` file per recorded variable, named ``tag + variable``."""
         for variable, data in recorder.get_state().items():
             if not keys or variable in keys:

@@ -12,7 +12,7 @@ __all__ = ["behavior_test_environment"]
 
 
 def behavior_test_environment(
-    behavior: Any, size: int = 1, initialize: bool = True, iteration: int = 0
+    behavior: Behavior | dict[Any, Behavior], size: int = 1, initialize: bool = True, iteration: int = 0
 ) -> tuple[Network, NeuronGroup, dict[Any, Behavior]]:
     """Build ``Network(tag='Network')`` with one group ``'Neuron'`` carrying ``behavior``.
 

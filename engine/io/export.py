@@ -6,18 +6,22 @@ Call between iterations (``runner.call(export_recordings, net, path)``) while a 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
-from typing import Any
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 
 from engine.io.files import NUMERIC_KINDS, atomic_write, network_objects
 
+if TYPE_CHECKING:
+    from engine.model.network import Network
+
 __all__ = ["export_recordings"]
 
 
-def _recordings(net: Any) -> list[tuple[str, Any, dict[str, np.ndarray]]]:
+def _recordings(net: Network) -> list[tuple[str, bool, dict[str, np.ndarray]]]:
     from engine.recording.recorders import EventRecorder, Recorder
 
     out = []
@@ -29,7 +33,7 @@ def _recordings(net: Any) -> list[tuple[str, Any, dict[str, np.ndarray]]]:
     return out
 
 
-def export_recordings(net: Any, path: str, fmt: str | None = None) -> list[str]:
+def export_recordings(net: Network, path: str, fmt: str | None = None) -> list[str]:
     """Write every recorder's data to ``path`` and return the files written.
 
     ``fmt``: ``'npz'`` or ``'csv'`` (default: from the extension). NPZ: one array per recorded
@@ -50,7 +54,8 @@ def export_recordings(net: Any, path: str, fmt: str | None = None) -> list[str]:
             for var, data in state.items()
             if np.asarray(data).dtype.kind in NUMERIC_KINDS
         }
-        atomic_write(path, lambda fh: np.savez(fh, **payload))
+        # every name has a dot ("group.recorder.variable"), so none is taken for savez's allow_pickle
+        atomic_write(path, lambda fh: np.savez(fh, **payload))  # type: ignore[arg-type]
         return [path]
     if fmt != "csv":
         raise ValueError(f"unknown export format {fmt!r}; use 'npz' or 'csv'")
@@ -59,7 +64,7 @@ def export_recordings(net: Any, path: str, fmt: str | None = None) -> list[str]:
     for prefix, is_events, state in recs:
         target = path if len(recs) == 1 else f"{stem}.{prefix}.csv"
         columns = _csv_columns(state, is_events)
-        atomic_write(target, lambda fh, c=columns: _write_csv(fh, c))
+        atomic_write(target, functools.partial(_write_csv, columns=columns))
         written.append(target)
     return written
 
@@ -85,7 +90,7 @@ def _csv_columns(state: dict[str, np.ndarray], is_events: bool) -> list[tuple[st
     return columns
 
 
-def _write_csv(fh: Any, columns: list[tuple[str, np.ndarray]]) -> None:
+def _write_csv(fh: BinaryIO, columns: list[tuple[str, np.ndarray]]) -> None:
     text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow([name for name, _ in columns])

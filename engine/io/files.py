@@ -7,15 +7,20 @@ import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from engine.model.aliases import BehaviorParent
+    from engine.model.behavior import Behavior
+    from engine.model.network import Network
 
 NUMERIC_KINDS = "biufc"
 
 
 # ------------------------------------------------------------------------------------------- structure
-def network_objects(net: Any) -> list[tuple[str, Any]]:
+def network_objects(net: Network) -> list[tuple[str, BehaviorParent]]:
     return (
         [("net", net)]
         + [(f"ng{i}", g) for i, g in enumerate(net.NeuronGroups)]
@@ -23,7 +28,7 @@ def network_objects(net: Any) -> list[tuple[str, Any]]:
     )
 
 
-def network_owners(net: Any) -> Iterator[tuple[str, Any, str]]:
+def network_owners(net: Network) -> Iterator[tuple[str, BehaviorParent | Behavior, str]]:
     """(owner id, object, readable name) for every object and behavior."""
     for oid, obj in network_objects(net):
         name = obj.tags[0] if oid != "net" else "net"
@@ -33,7 +38,7 @@ def network_owners(net: Any) -> Iterator[tuple[str, Any, str]]:
 
 
 # ------------------------------------------------------------------------------------------- save
-def atomic_write(path: str, writer: Callable[[Any], None]) -> int:
+def atomic_write(path: str, writer: Callable[[BinaryIO], None]) -> int:
     folder = os.path.dirname(os.path.abspath(path)) or "."
     fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
     try:

@@ -29,9 +29,9 @@ import threading
 import traceback
 import types
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from engine.exceptions import (  # noqa: F401 (re-exported)
     NoNetworkError,
@@ -42,6 +42,9 @@ from engine.exceptions import (  # noqa: F401 (re-exported)
     ScriptRuntimeError,
     ScriptSyntaxError,
 )
+
+if TYPE_CHECKING:
+    from engine.model.network import Network
 
 __all__ = [
     "load_script",
@@ -70,7 +73,7 @@ _MAX_CAPTURE = 1 << 20  # keep at most the last 1 MiB of captured output
 class SimulationRequest:
     """One deferred ``simulate_iterations`` call."""
 
-    network: Any
+    network: Network
     iterations: Any
     lineno: int | None = None
 
@@ -79,7 +82,7 @@ class SimulationRequest:
 class UIRequest:
     """One ``Network_UI(...)`` / ``.show()`` hand-over."""
 
-    network: Any
+    network: Network
     title: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
 
@@ -103,19 +106,19 @@ class ScriptResult:
     """
 
     path: str
-    networks: list[Any]
+    networks: list[Network]
     namespace: dict[str, Any]
     stdout: str = ""
     stderr: str = ""
     simulation_requests: list[SimulationRequest] = field(default_factory=list)
     ui_requests: list[UIRequest] = field(default_factory=list)
     deferred_error: ScriptError | None = None
-    exit_code: Any = None
+    exit_code: str | int | None = None
     docstring: str | None = None
-    module: Any = field(default=None, repr=False)
+    module: types.ModuleType | None = field(default=None, repr=False)
 
     @property
-    def network(self) -> Any:
+    def network(self) -> Network | None:
         """The network handed to ``Network_UI`` (the last one), else the last network built."""
         if self.ui_requests:
             return self.ui_requests[-1].network
@@ -152,7 +155,7 @@ def in_build_mode() -> bool:
     return bool(getattr(_local, "builds", None))
 
 
-def hand_over(network: Any, title: str | None = None, **options: Any) -> bool:
+def hand_over(network: Network, title: str | None = None, **options: Any) -> bool:
     """Called by ``Network_UI.show()``: in build mode record the hand-over and return True; otherwise
     return False (the caller then opens the studio)."""
     builds = getattr(_local, "builds", None)
@@ -163,7 +166,7 @@ def hand_over(network: Any, title: str | None = None, **options: Any) -> bool:
 
 
 def _script_line(build: _Build) -> int | None:
-    frame = sys._getframe(1)
+    frame: types.FrameType | None = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_filename == build.path:
             return frame.f_lineno
@@ -174,7 +177,7 @@ def _script_line(build: _Build) -> int | None:
 class _ThreadCapture(io.TextIOBase):
     """Replaces sys.stdout/sys.stderr: writes of one thread go to a buffer, others pass through."""
 
-    def __init__(self, original: Any, thread_id: int, echo: bool) -> None:
+    def __init__(self, original: TextIO | None, thread_id: int, echo: bool) -> None:
         self._original, self._thread, self._echo = original, thread_id, echo
         self._chunks: list[str] = []
         self._size = 0
@@ -202,7 +205,7 @@ class _ThreadCapture(io.TextIOBase):
 
 
 @contextlib.contextmanager
-def _patched(obj: Any, name: str, value: Any) -> Iterator[None]:
+def _patched(obj: object, name: str, value: object) -> Iterator[None]:
     old = getattr(obj, name)
     setattr(obj, name, value)
     try:
@@ -211,7 +214,7 @@ def _patched(obj: Any, name: str, value: Any) -> Iterator[None]:
         setattr(obj, name, old)
 
 
-def _no_input(thread_id: int, original: Any) -> Any:
+def _no_input(thread_id: int, original: Callable[[str], str]) -> Callable[[str], str]:
     def input(prompt: str = "") -> str:  # noqa: A001 - replaces the builtin while building
         if threading.get_ident() != thread_id:
             return original(prompt)
@@ -250,7 +253,7 @@ def _matplotlib_headless() -> Iterator[None]:
 
 
 # ------------------------------------------------------------------------------------------- errors → lines
-def _locate(exc: BaseException, path: str) -> tuple:
+def _locate(exc: BaseException, path: str) -> tuple[int | None, str, traceback.FrameSummary | None]:
     """(script lineno, script line text, innermost user frame outside the script or None)."""
     frames = traceback.extract_tb(exc.__traceback__)
     lineno, text, inner = None, "", None
@@ -327,7 +330,7 @@ def load_script(
                 raw = fh.read()
         except OSError as exc:
             raise ScriptError(f"cannot read the script: {exc.strerror or exc}", path) from None
-        source_text: Any = raw
+        source_text: str | bytes = raw
     else:
         source_text = source
     try:
@@ -360,7 +363,7 @@ def _run(
     modules_before = set(sys.modules)
     old_main, old_argv, old_cwd = sys.modules.get("__main__"), sys.argv, os.getcwd()
 
-    def defer(net: Any, iterations: Any, **_options: Any) -> None:
+    def defer(net: Network, iterations: Any, **_options: Any) -> None:
         build.simulations.append(SimulationRequest(net, iterations, _script_line(build)))
         return None
 
@@ -437,7 +440,7 @@ def _run(
     return result
 
 
-def _forget_script_modules(before: set, folder: str) -> None:
+def _forget_script_modules(before: set[str], folder: str) -> None:
     """Drop modules imported from the script's folder during the build, so a reload sees edits."""
     prefix = folder + os.sep
     for name in set(sys.modules) - before:

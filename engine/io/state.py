@@ -27,7 +27,7 @@ import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeGuard, cast
 
 import numpy as np
 
@@ -35,6 +35,12 @@ from engine.exceptions import StateError, StateFileError, StateMismatchError  # 
 from engine.io.files import NUMERIC_KINDS, atomic_write, network_objects, network_owners, npy_bytes
 from engine.io.state_plan import make_plan
 from engine.model.introspection import instance_attributes
+
+if TYPE_CHECKING:
+    from engine.model.network import Network
+    from engine.model.neuron_group import NeuronGroup
+    from engine.model.synapse_group import SynapseGroup
+    from engine.recording.recorders import Recorder
 
 __all__ = [
     "save_state",
@@ -96,7 +102,7 @@ class LoadReport:
         return "\n".join(lines)
 
 
-def _structure(net: Any) -> list[dict[str, Any]]:
+def _structure(net: Network) -> list[dict[str, Any]]:
     out = []
     for oid, obj in network_objects(net):
         entry: dict[str, Any] = {
@@ -106,10 +112,11 @@ def _structure(net: Any) -> list[dict[str, Any]]:
             "behaviors": [[repr(k), type(b).__name__] for k, b in obj.behavior.items()],
         }
         if oid.startswith("ng"):
-            entry["size"] = int(obj.size)
+            entry["size"] = int(cast("NeuronGroup", obj).size)
         if oid.startswith("sg"):
-            entry["src"] = net.NeuronGroups.index(obj.src) if obj.src in net.NeuronGroups else obj.src.tags[0]
-            entry["dst"] = net.NeuronGroups.index(obj.dst) if obj.dst in net.NeuronGroups else obj.dst.tags[0]
+            sg = cast("SynapseGroup", obj)
+            entry["src"] = net.NeuronGroups.index(sg.src) if sg.src in net.NeuronGroups else sg.src.tags[0]
+            entry["dst"] = net.NeuronGroups.index(sg.dst) if sg.dst in net.NeuronGroups else sg.dst.tags[0]
         out.append(entry)
     return out
 
@@ -119,10 +126,10 @@ def _describe_obj(e: dict[str, Any]) -> str:
     return f"{e['kind']} '{e['tag']}'{size}"
 
 
-def _compare(saved: list[dict[str, Any]], current: list[dict[str, Any]]) -> tuple[list[str], set]:
+def _compare(saved: list[dict[str, Any]], current: list[dict[str, Any]]) -> tuple[list[str], set[str]]:
     """Differences between two structures, and the ids of the objects that differ."""
     diffs: list[str] = []
-    bad: set = set()
+    bad: set[str] = set()
     cur = {e["id"]: e for e in current}
     old = {e["id"]: e for e in saved}
     for oid, e in old.items():
@@ -146,7 +153,7 @@ def _compare(saved: list[dict[str, Any]], current: list[dict[str, Any]]) -> tupl
     return diffs, bad
 
 
-def _numeric_items(obj: Any) -> Iterator[tuple[str, Any]]:
+def _numeric_items(obj: object) -> Iterator[tuple[str, Any]]:
     for name, value in list(instance_attributes(obj).items()):
         if name.startswith("__"):
             continue
@@ -160,7 +167,7 @@ def _numeric_items(obj: Any) -> Iterator[tuple[str, Any]]:
             yield name, value
 
 
-def _skipped_items(obj: Any, prefix: str) -> list[str]:
+def _skipped_items(obj: object, prefix: str) -> list[str]:
     out = []
     for name, value in instance_attributes(obj).items():
         if name.startswith("_"):
@@ -174,13 +181,13 @@ def _skipped_items(obj: Any, prefix: str) -> list[str]:
     return out
 
 
-def _is_recorder(obj: Any) -> bool:
+def _is_recorder(obj: object) -> TypeGuard[Recorder]:
     from engine.recording.recorders import Recorder
 
     return isinstance(obj, Recorder)
 
 
-def save_state(net: Any, path: str, compress: bool = False) -> SaveReport:
+def save_state(net: Network, path: str, compress: bool = False) -> SaveReport:
     """Save the state of ``net`` to ``path`` (atomically). See the module docstring for what is saved.
 
     ``compress``: deflate the arrays (smaller, slower). Returns a :class:`SaveReport`.
@@ -192,7 +199,9 @@ def save_state(net: Any, path: str, compress: bool = False) -> SaveReport:
     skipped: list[str] = []
     n_scalars = 0
 
-    def add_array(owner: str, attr: str, arr: Any, kind: str = "array", **extra: Any) -> None:
+    def add_array(
+        owner: str, attr: str, arr: np.ndarray | np.generic, kind: str = "array", **extra: Any
+    ) -> None:
         if isinstance(arr, np.ndarray) and id(arr) in seen and kind == "array":
             entries.append({"owner": owner, "attr": attr, "kind": "alias", "of": seen[id(arr)]})
             return
@@ -239,7 +248,8 @@ def save_state(net: Any, path: str, compress: bool = False) -> SaveReport:
                     skipped.append(f"{name}[{variable!r}] (recorded values are not a numeric array)")
                     continue
                 add_array(owner, variable, data, kind="recording")
-    rng = np.random.get_state()
+    # the legacy tuple: np.random's global RandomState is an MT19937
+    rng = cast("tuple[str, np.ndarray, int, int, float]", np.random.get_state())
     add_array("rng", "keys", rng[1], kind="rng")
     manifest = {
         "format": FORMAT,
@@ -259,7 +269,7 @@ def save_state(net: Any, path: str, compress: bool = False) -> SaveReport:
     text = json.dumps(manifest, allow_nan=True).encode("utf-8")
     method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
 
-    def write(fh: Any) -> None:
+    def write(fh: BinaryIO) -> None:
         with zipfile.ZipFile(fh, "w", compression=method, allowZip64=True) as zf:
             zf.writestr("manifest.json", text)
             for member, blob in blobs:
@@ -313,7 +323,7 @@ def read_manifest(path: str) -> dict[str, Any]:
     return _open(os.fspath(path))[0]
 
 
-def load_state(net: Any, path: str, strict: bool = True, restore_rng: bool = True) -> LoadReport:
+def load_state(net: Network, path: str, strict: bool = True, restore_rng: bool = True) -> LoadReport:
     """Restore a state saved by :func:`save_state` into ``net`` (built by the same script).
 
     ``strict`` (default): a structural difference raises :class:`StateMismatchError`; with

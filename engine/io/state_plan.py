@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -12,6 +12,10 @@ from engine.model.introspection import MISSING, instance_attributes
 
 if TYPE_CHECKING:
     from engine.io.state import LoadReport
+    from engine.model.aliases import BehaviorParent
+    from engine.model.behavior import Behavior
+    from engine.model.network import Network
+    from engine.recording.recorders import Recorder
 
 
 def py_value(entry: dict[str, Any]) -> Any:
@@ -22,12 +26,16 @@ def py_value(entry: dict[str, Any]) -> Any:
 
 
 def make_plan(
-    net: Any, manifest: dict[str, Any], arrays: dict[str, np.ndarray], report: LoadReport, bad_owners: set
-) -> tuple[list[Callable[[], None]], set]:
+    net: Network,
+    manifest: dict[str, Any],
+    arrays: dict[str, np.ndarray],
+    report: LoadReport,
+    bad_owners: set[str],
+) -> tuple[list[Callable[[], None]], set[tuple[str, str]]]:
     owners = {oid: (obj, name) for oid, obj, name in network_owners(net)}
     plan: list[Callable[[], None]] = []
     saved_names = set()
-    restored_arrays: dict[int, Any] = {}
+    restored_arrays: dict[int, np.ndarray] = {}
     for index, entry in enumerate(manifest["entries"]):
         owner = entry["owner"]
         if owner == "rng":
@@ -46,18 +54,19 @@ def make_plan(
 
 
 def plan_entry(
-    obj: Any,
+    obj: BehaviorParent | Behavior,
     entry: dict[str, Any],
     arrays: dict[str, np.ndarray],
     label: str,
     report: LoadReport,
-    restored: dict[int, Any],
+    restored: dict[int, np.ndarray],
     index: int,
 ) -> Callable[[], None]:
     attr, kind = entry["attr"], entry["kind"]
     if kind == "recording":
         data = arrays[entry["file"]]
-        return lambda: obj.set_state({attr: data})
+        recorder = cast("Recorder", obj)  # only recorders have "recording" entries
+        return lambda: recorder.set_state({attr: data})
     current = instance_attributes(obj).get(attr, MISSING)
     if kind == "alias":
 

@@ -10,16 +10,22 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.model.genome import substitute_genes
 from engine.model.tagging import TaggableObjectBase
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import CodeType
+
+    from engine.model.aliases import BehaviorParent
 
 __all__ = ["Behavior", "is_empty_function", "deprecated_warning"]
 
 _TRUE_TEXT = {"true", "1", "yes", "on"}
 _FALSE_TEXT = {"false", "0", "no", "off"}
-_empty_cache: dict[Any, bool] = {}
+_empty_cache: dict[CodeType, bool] = {}
 
 
 def deprecated_warning(message: str) -> None:
@@ -27,7 +33,7 @@ def deprecated_warning(message: str) -> None:
     print(f"deprecated: {message}")
 
 
-def is_empty_function(func: Any) -> bool:
+def is_empty_function(func: Callable[..., Any]) -> bool:
     """True if ``func``'s body is only ``pass``/``return``/``...``, optionally after a docstring."""
     code = getattr(func, "__code__", None)
     if code is None:
@@ -78,7 +84,7 @@ class Behavior(TaggableObjectBase):
         for index, value in enumerate(args):
             self.init_kwargs[f"arg_{index}"] = value
         self.used_attr_keys: list[str] = []
-        self.parent: Any = None
+        self.parent: BehaviorParent | None = None
         self.behavior_enabled = bool(self.parameter("behavior_enabled", True))
         super().__init__(tag=self.parameter("tag", None))
         for legacy, new in (("set_variables", "initialize"), ("new_iteration", "iteration")):
@@ -90,6 +96,9 @@ class Behavior(TaggableObjectBase):
         self.empty_iteration_function = is_empty_function(type(self).iteration)
 
     # ------------------------------------------------------------------ to override
+
+    # ``neurons`` is the parent (a BehaviorParent). The hooks say Any so that each subclass can name
+    # the parent it is written for (``neurons: NeuronGroup``, ``synapses: SynapseGroup``).
 
     def initialize(self, neurons: Any) -> None:
         """Called once when the network is initialized; create state here."""
@@ -106,7 +115,7 @@ class Behavior(TaggableObjectBase):
         self,
         key: str,
         default: Any = None,
-        neurons: Any = None,
+        neurons: BehaviorParent | None = None,
         do_not_diversify: bool = False,
         search_other_behaviors: bool = False,
         required: bool = False,
@@ -133,7 +142,7 @@ class Behavior(TaggableObjectBase):
     args = parameter
     argument = parameter
 
-    def evaluate_diversity_string(self, text: str, neurons: Any) -> Any:
+    def evaluate_diversity_string(self, text: str, neurons: BehaviorParent) -> Any:
         """``'same(tag, attr)'``, or a value string evaluated by the parent's vector()/matrix()."""
         stripped = text.replace(" ", "")
         if stripped.startswith("same(") and stripped.endswith(")"):
@@ -179,14 +188,14 @@ class Behavior(TaggableObjectBase):
 
     # ------------------------------------------------------------------ hooks and lookup
 
-    def find_objects(self, key: Any) -> list[Any]:
+    def find_objects(self, key: object) -> list[Any]:
         """What this behavior exposes to tag lookups besides itself (recorded series)."""
         return []
 
-    def _children_matches(self, key: Any) -> list[Any]:
+    def _children_matches(self, key: object) -> list[Any]:
         return self.find_objects(key)
 
-    def get_UI_Tabs(self) -> list:
+    def get_UI_Tabs(self) -> list[Any]:
         """Extra studio views this behavior offers (none by default)."""
         return []
 

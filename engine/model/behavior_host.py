@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from engine.model.behavior import Behavior, deprecated_warning
 from engine.model.tagging import set_shortcut
 
+if TYPE_CHECKING:
+    from engine.model.aliases import BehaviorParent
+    from engine.model.network import Network
+
 __all__ = ["BehaviorHost", "normalize_behaviors"]
 
+#: what the ``behavior=`` argument of a network, group or synapse group accepts
 BehaviorSpec = Mapping[Any, Behavior] | Sequence[Behavior] | None
 
 
@@ -32,7 +37,7 @@ def normalize_behaviors(behavior: BehaviorSpec, owner: str) -> dict[Any, Behavio
     )
 
 
-def _check_key(key: Any, owner: Any) -> None:
+def _check_key(key: object, owner: str) -> None:
     if not isinstance(key, numbers.Real) or isinstance(key, bool):
         raise TypeError(
             f"behavior key {key!r} on {owner} is not a number: keys are numbers "
@@ -48,8 +53,9 @@ class BehaviorHost:
 
     behavior: dict[Any, Behavior]
     recording: bool
+    tags: list[str]
 
-    def _host_network(self) -> Any:
+    def _host_network(self) -> Network | None:
         return getattr(self, "network", None)
 
     def _attach(self, key: Any, behavior: Behavior) -> None:
@@ -66,15 +72,16 @@ class BehaviorHost:
                 f"under key {key!r} ({self.behavior[key]})"
             )
         self.behavior[key] = behavior
-        behavior.parent = self
+        parent = cast("BehaviorParent", self)  # the hosts are exactly the three BehaviorParent classes
+        behavior.parent = parent
         net = self._host_network()
         if net is not None:
-            net._schedule_add(key, self, behavior)
+            net._schedule_add(key, parent, behavior)
         for tag in behavior.tags:
             set_shortcut(self, tag, behavior)
 
     def _describe(self) -> str:
-        return f"{type(self).__name__} '{self.tags[0]}'"  # type: ignore[attr-defined]
+        return f"{type(self).__name__} '{self.tags[0]}'"
 
     def _apply_behavior_shortcuts(self) -> None:
         for behavior in self.behavior.values():
@@ -99,7 +106,7 @@ class BehaviorHost:
             self.add_behavior(key, behavior)
         return behaviors
 
-    def remove_behavior(self, which: Any) -> None:
+    def remove_behavior(self, which: object) -> None:
         """Remove every behavior whose key, tag, instance or exact type is ``which``."""
         doomed = []
         for key, behavior in self.behavior.items():
@@ -117,20 +124,20 @@ class BehaviorHost:
                     delattr(self, name)
             behavior.parent = None
 
-    def set_behaviors(self, tag: Any, enabled: bool) -> None:
+    def set_behaviors(self, tag: object, enabled: bool) -> None:
         """Enable or disable every behavior the lookup ``self[tag]`` finds."""
         print(("activating " if enabled else "deactivating ") + str(tag))
         for obj in self[tag]:  # type: ignore[index]
             if isinstance(obj, Behavior):
                 obj.behavior_enabled = enabled
 
-    def activate_behaviors(self, tag: Any) -> None:
+    def activate_behaviors(self, tag: object) -> None:
         self.set_behaviors(tag, True)
 
-    def deactivate_behaviors(self, tag: Any) -> None:
+    def deactivate_behaviors(self, tag: object) -> None:
         self.set_behaviors(tag, False)
 
-    def _children_matches(self, key: Any) -> list[Any]:
+    def _children_matches(self, key: object) -> list[Any]:
         found: list[Any] = []
         try:
             if key in self.behavior and not isinstance(key, bool):
@@ -151,32 +158,32 @@ class BehaviorHost:
         deprecated_warning("add_behaviour: use add_behavior")
         return self.add_behavior(key, behaviour, initialize)
 
-    def remove_behaviour(self, which: Any) -> None:
+    def remove_behaviour(self, which: object) -> None:
         deprecated_warning("remove_behaviour: use remove_behavior")
         self.remove_behavior(which)
 
-    def set_behaviours(self, tag: Any, enabled: bool) -> None:
+    def set_behaviours(self, tag: object, enabled: bool) -> None:
         deprecated_warning("set_behaviours: use set_behaviors")
         self.set_behaviors(tag, enabled)
 
-    def activate_behaviours(self, tag: Any) -> None:
+    def activate_behaviours(self, tag: object) -> None:
         deprecated_warning("activate_behaviours: use activate_behaviors")
         self.activate_behaviors(tag)
 
-    def deactivate_behaviours(self, tag: Any) -> None:
+    def deactivate_behaviours(self, tag: object) -> None:
         deprecated_warning("deactivate_behaviours: use deactivate_behaviors")
         self.deactivate_behaviors(tag)
 
-    def activate_mechanisms(self, tag: Any) -> None:
+    def activate_mechanisms(self, tag: object) -> None:
         deprecated_warning("activate_mechanisms: use activate_behaviors")
         self.activate_behaviors(tag)
 
-    def deactivate_mechanisms(self, tag: Any) -> None:
+    def deactivate_mechanisms(self, tag: object) -> None:
         deprecated_warning("deactivate_mechanisms: use deactivate_behaviors")
         self.deactivate_behaviors(tag)
 
 
-def _safe_equal(a: Any, b: Any) -> bool:
+def _safe_equal(a: object, b: object) -> bool:
     try:
         return bool(a == b)
     except Exception:

@@ -16,10 +16,10 @@ import numpy as np
 __all__ = ["instance_attributes", "own_attribute", "array_attributes", "MISSING"]
 
 #: returned by :func:`own_attribute` when the object has no such attribute of its own
-MISSING: Any = object()
+MISSING: object = object()
 
 
-def instance_attributes(obj: Any) -> dict[str, Any]:
+def instance_attributes(obj: object) -> dict[str, Any]:
     """A snapshot ``{name: value}`` of the attributes set on ``obj`` itself (not its class).
 
     The snapshot is a new dict: changing it does not change ``obj``. For engine objects
@@ -32,7 +32,7 @@ def instance_attributes(obj: Any) -> dict[str, Any]:
         return {}
 
 
-def own_attribute(obj: Any, name: str) -> Any:
+def own_attribute(obj: object, name: str) -> Any:
     """The value of ``name`` set on ``obj`` itself, or :data:`MISSING` (no class attributes, no
     properties, no ``__getattr__`` fallbacks)."""
     try:
@@ -41,7 +41,7 @@ def own_attribute(obj: Any, name: str) -> Any:
         return MISSING
 
 
-def array_attributes(obj: Any) -> Iterator[tuple[str, np.ndarray]]:
+def array_attributes(obj: object) -> Iterator[tuple[str, np.ndarray]]:
     """``(name, array)`` for every numpy array set on ``obj`` itself, in creation order."""
     for name, value in instance_attributes(obj).items():
         if isinstance(value, np.ndarray):

@@ -8,17 +8,24 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from engine.exceptions import NotInitializedWarning  # noqa: F401 (re-exported)
+from engine.model.aliases import BehaviorParent, FastScheduleEntry, ParameterStore, ScheduleEntry
 from engine.model.behavior import Behavior
-from engine.model.behavior_host import BehaviorHost, normalize_behaviors
+from engine.model.behavior_host import BehaviorHost, BehaviorSpec, normalize_behaviors
 from engine.model.constants import DxS, SxD
 from engine.model.genome import format_gene, get_genome
 from engine.model.tagging import TaggableObjectBase, has_plain_attr
 from engine.model.weight_memory_order import WeightMemoryOrderProbe
+
+if TYPE_CHECKING:
+    from numpy.typing import DTypeLike
+
+    from engine.model.neuron_group import NeuronGroup
+    from engine.model.synapse_group import SynapseGroup
 
 __all__ = ["Network", "intercept_simulation", "collect_networks", "NotInitializedWarning"]
 
@@ -26,7 +33,7 @@ _local = threading.local()
 
 
 @contextlib.contextmanager
-def intercept_simulation(handler: Callable[..., Any] | None) -> Iterator[None]:
+def intercept_simulation(handler: SimulationHandler | None) -> Iterator[None]:
     """While active (in this thread), ``simulate_iterations`` calls ``handler`` instead.
 
     The handler is called as ``handler(net, iterations, batch_size=..., measure_block_time=...,
@@ -53,7 +60,10 @@ def collect_networks() -> Iterator[list[Network]]:
         _local.collectors = stack
 
 
-ScheduleEntry = tuple[Any, Any, Behavior]
+#: ``handler(net, iterations, **options)`` for :func:`intercept_simulation`
+SimulationHandler = Callable[..., Any]
+#: ``batch_progress_update_func(percent, net)`` of :meth:`Network.simulate_iterations`
+ProgressCallback = Callable[[float, "Network"], Any]
 
 
 class Network(BehaviorHost, TaggableObjectBase):
@@ -78,11 +88,17 @@ class Network(BehaviorHost, TaggableObjectBase):
         the last bit and ``W.ravel()``/``W.reshape()`` copy instead of returning views).
     """
 
-    def __init__(self, tag: str | None = None, behavior: Any = None, settings: dict[str, Any] | None = None):
+    #: per behavior key: milliseconds spent, summed over the steps run with
+    #: ``simulate_iteration(measure_behavior_execution_time=True)`` (absent before the first one)
+    time_measures: dict[Any, float]
+
+    def __init__(
+        self, tag: str | None = None, behavior: BehaviorSpec = None, settings: dict[str, Any] | None = None
+    ):
         TaggableObjectBase.__init__(self, tag)
         settings = dict(settings or {})
         self.settings = settings
-        self.def_dtype = settings.get("dtype", np.float32)
+        self.def_dtype: DTypeLike = settings.get("dtype", np.float32)
         syn_dim = settings.get("syn_dim", settings.get("synapse_mode", DxS))
         if syn_dim not in (DxS, SxD):
             raise ValueError(f"settings 'syn_dim' must be DxS ({DxS}) or SxD ({SxD}), got {syn_dim!r}")
@@ -96,13 +112,13 @@ class Network(BehaviorHost, TaggableObjectBase):
         self.iteration = 0
         self.recording = True
         self.network = self
-        self.NeuronGroups: list[Any] = []
-        self.SynapseGroups: list[Any] = []
+        self.NeuronGroups: list[NeuronGroup] = []
+        self.SynapseGroups: list[SynapseGroup] = []
         self.analysis_modules: list[Any] = []
         self.behavior: dict[Any, Behavior] = {}
         self.sorted_behavior_execution_list: list[ScheduleEntry] = []
         self._schedule_keys: list[Any] = []
-        self._fast_schedule: list | None = None
+        self._fast_schedule: list[FastScheduleEntry] | None = None
         self.initialized = False
         for key, item in normalize_behaviors(behavior, "Network").items():
             self._attach(key, item)
@@ -112,7 +128,7 @@ class Network(BehaviorHost, TaggableObjectBase):
 
     # ------------------------------------------------------------------ schedule
 
-    def _schedule_add(self, key: Any, parent: Any, behavior: Behavior) -> None:
+    def _schedule_add(self, key: Any, parent: BehaviorParent, behavior: Behavior) -> None:
         position = bisect.bisect_right(self._schedule_keys, key)
         self._schedule_keys.insert(position, key)
         self.sorted_behavior_execution_list.insert(position, (key, parent, behavior))
@@ -126,7 +142,7 @@ class Network(BehaviorHost, TaggableObjectBase):
                 break
         self._fast_schedule = None
 
-    def _build_fast_schedule(self) -> list:
+    def _build_fast_schedule(self) -> list[FastScheduleEntry]:
         self._fast_schedule = [
             (behavior, parent, behavior.iteration)
             for _, parent, behavior in self.sorted_behavior_execution_list
@@ -136,7 +152,7 @@ class Network(BehaviorHost, TaggableObjectBase):
 
     # ------------------------------------------------------------------ structure
 
-    def all_objects(self) -> list[Any]:
+    def all_objects(self) -> list[BehaviorParent]:
         """``[network] + NeuronGroups + SynapseGroups``."""
         return [self] + self.NeuronGroups + self.SynapseGroups
 
@@ -144,7 +160,7 @@ class Network(BehaviorHost, TaggableObjectBase):
         """Every behavior of every object, in object order and then dict order."""
         return [b for obj in self.all_objects() for b in obj.behavior.values()]
 
-    def _children_matches(self, key: Any) -> list[Any]:
+    def _children_matches(self, key: object) -> list[Any]:
         found = BehaviorHost._children_matches(self, key)
         for obj in self.NeuronGroups + self.SynapseGroups:
             found.extend(obj._matches(key))
@@ -159,17 +175,19 @@ class Network(BehaviorHost, TaggableObjectBase):
             raise AttributeError(f"'Network' object has no attribute or tag {name!r}")
         return found
 
-    def add_behaviors_to_object(self, behaviors: dict[Any, Behavior], obj: Any) -> None:
+    def add_behaviors_to_object(self, behaviors: dict[Any, Behavior], obj: BehaviorParent) -> None:
         """``obj.add_behaviors(behaviors)`` (with initialization)."""
         obj.add_behaviors(behaviors)
 
-    def add_behaviors_to_objects(self, behaviors: dict[Any, Behavior], objs: list[Any]) -> None:
+    def add_behaviors_to_objects(self, behaviors: dict[Any, Behavior], objs: list[BehaviorParent]) -> None:
         for obj in objs:
             obj.add_behaviors(behaviors)
 
     # ------------------------------------------------------------------ initialize
 
-    def initialize(self, info: bool = True, warnings: bool = True, storage_manager: Any = None) -> None:
+    def initialize(
+        self, info: bool = True, warnings: bool = True, storage_manager: ParameterStore | None = None
+    ) -> None:
         """Substitute genes, initialize every behavior in global order, recorders last."""
         for obj in self.all_objects():
             for behavior in obj.behavior.values():
@@ -231,7 +249,7 @@ class Network(BehaviorHost, TaggableObjectBase):
 
     # ------------------------------------------------------------------ simulate
 
-    def simulate_iteration(self, measure_behavior_execution_time: bool = False) -> dict | None:
+    def simulate_iteration(self, measure_behavior_execution_time: bool = False) -> dict[Any, float] | None:
         """Advance one step: ``iteration += 1``, then every enabled behavior in key order."""
         if not self.initialized:
             self._initialize_implicitly()
@@ -251,8 +269,8 @@ class Network(BehaviorHost, TaggableObjectBase):
             self._memory_order_tick()
         return None
 
-    def _timed_iteration(self) -> dict:
-        measures = getattr(self, "time_measures", None)
+    def _timed_iteration(self) -> dict[Any, float]:
+        measures: dict[Any, float] | None = getattr(self, "time_measures", None)
         if measures is None:
             measures = self.time_measures = {}
         for key, parent, behavior in self.sorted_behavior_execution_list:
@@ -273,11 +291,11 @@ class Network(BehaviorHost, TaggableObjectBase):
 
     def simulate_iterations(
         self,
-        iterations: Any,
+        iterations: object,
         batch_size: int = 100,
         measure_block_time: bool = True,
         disable_recording: bool = False,
-        batch_progress_update_func: Callable | None = None,
+        batch_progress_update_func: ProgressCallback | None = None,
     ) -> float | None:
         """Run ``iterations`` steps in blocks of ``batch_size``, printing progress per block.
 
@@ -310,7 +328,7 @@ class Network(BehaviorHost, TaggableObjectBase):
                     obj.recording = flag
 
     def _run_blocks(
-        self, iterations: int, batch_size: int, measure: bool, progress: Callable | None
+        self, iterations: int, batch_size: int, measure: bool, progress: ProgressCallback | None
     ) -> float | None:
         blocks, remainder = divmod(iterations, batch_size)
         block_ms: float | None = None
@@ -386,11 +404,11 @@ class Network(BehaviorHost, TaggableObjectBase):
         )
 
 
-def _behavior_text(obj: Any) -> str:
+def _behavior_text(obj: BehaviorParent) -> str:
     return "{" + "".join(f"{k}:{b}" for k, b in obj.behavior.items()) + "}"
 
 
-def _as_count(value: Any, name: str) -> int:
+def _as_count(value: object, name: str) -> int:
     if isinstance(value, str):
         raise TypeError(
             f"{name}={value!r}: string durations need a 'Clock' behavior, which this "

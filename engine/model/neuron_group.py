@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import numbers
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from engine.model.behavior import Behavior
-from engine.model.behavior_host import BehaviorHost, normalize_behaviors
+from engine.model.behavior_host import BehaviorHost, BehaviorSpec, normalize_behaviors
 from engine.model.constants import afferent, efferent
 from engine.model.tagging import NetworkObjectBase, set_shortcut
 from engine.model.values import generate
+
+if TYPE_CHECKING:
+    from engine.model.network import Network
+    from engine.model.structure import NeuronDimension
+    from engine.model.synapse_group import SynapseGroup
 
 __all__ = ["NeuronGroup"]
 
@@ -32,9 +37,28 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
         Comma-separated tags (default ``'NeuronGroup_<k>'``).
     color : tuple, optional
         RGBA colour used by the studio.
+
+    Behaviors and scripts set any further attributes they like (``voltage``, ``spike``, ...).
     """
 
-    def __init__(self, net: Any, size: Any, behavior: Any = None, tag: str | None = None, color: Any = None):
+    # Set only by a NeuronDimension (given as ``size`` or as a behavior); absent otherwise.
+    width: int
+    height: int
+    depth: int
+    shape: NeuronDimension
+    x: np.ndarray
+    y: np.ndarray
+    z: np.ndarray
+    color: Any  # only when given to the constructor
+
+    def __init__(
+        self,
+        net: Network,
+        size: int | NeuronDimension,
+        behavior: BehaviorSpec = None,
+        tag: str | None = None,
+        color: Any = None,
+    ):
         if tag is None and net is not None:
             tag = f"NeuronGroup_{len(net.NeuronGroups) + 1}"
         NetworkObjectBase.__init__(self, tag)
@@ -47,8 +71,8 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
             size = 1
         self.size = _check_size(size, self.tags[0])
         self.id = np.arange(self.size)
-        self.afferent_synapses: dict[str, list[Any]] = {"All": []}
-        self.efferent_synapses: dict[str, list[Any]] = {"All": []}
+        self.afferent_synapses: dict[str, list[SynapseGroup]] = {"All": []}
+        self.efferent_synapses: dict[str, list[SynapseGroup]] = {"All": []}
         self.mask = True
         self.BaseNeuronGroup = self
         if color is not None:
@@ -69,7 +93,7 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
     # ------------------------------------------------------------------ values
 
     def vector(
-        self, mode: Any = "zeros()", scale: Any = None, density: Any = None, plot: bool = False
+        self, mode: object = "zeros()", scale: Any = None, density: Any = None, plot: bool = False
     ) -> np.ndarray:
         """A new per-neuron array of length ``size`` (see :mod:`engine.model.values` for ``mode``)."""
         return generate(mode, (self.size,), self.def_dtype, self, scale, density)
@@ -97,7 +121,7 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
 
     # ------------------------------------------------------------------ synapses
 
-    def synapses(self, mode: int, tag: str = "All") -> list[Any] | None:
+    def synapses(self, mode: int, tag: str = "All") -> list[SynapseGroup] | None:
         """SynapseGroups arriving at (``afferent``) or leaving (``efferent``) this group."""
         if mode == afferent:
             table = self.afferent_synapses
@@ -121,9 +145,10 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
             if wanted and not table.setdefault(name, []) and warning:
                 print(f"warning: no {label} {name} synapses found")
 
-    def get_combined_synapse_shape(self, tag: str) -> tuple:
+    def get_combined_synapse_shape(self, tag: str) -> tuple[int, int]:
         """``(size, total source size of the afferent synapse groups tagged tag)``."""
-        return self.size, sum(s.src.size for s in self.synapses(afferent, tag))
+        incoming: list[SynapseGroup] = self.synapses(afferent, tag)  # type: ignore[assignment]  # afferent: never None
+        return self.size, sum(s.src.size for s in incoming)
 
     def __str__(self) -> str:
         behaviors = "".join(f"{k}:{b}" for k, b in self.behavior.items())
@@ -133,7 +158,7 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
         return f"<NeuronGroup {self.tags[0]!r} size={self.size}>"
 
 
-def _check_size(size: Any, tag: str) -> int:
+def _check_size(size: object, tag: str) -> int:
     if isinstance(size, bool) or not isinstance(size, numbers.Integral):
         if isinstance(size, float) and size.is_integer():
             size = int(size)
@@ -147,7 +172,7 @@ def _check_size(size: Any, tag: str) -> int:
 
 
 def _insert_dimension(
-    behaviors: dict[Any, Behavior], dimension: Behavior, given: Any, tag: str
+    behaviors: dict[Any, Behavior], dimension: Behavior, given: BehaviorSpec, tag: str
 ) -> dict[Any, Behavior]:
     if isinstance(given, (list, tuple)):
         return dict(enumerate([dimension] + list(given)))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from engine.model.behavior import Behavior
+
+if TYPE_CHECKING:
+    from engine.model.neuron_group import NeuronGroup
+    from engine.model.synapse_group import SynapseGroup
 
 __all__ = [
     "NeuronDimension",
@@ -33,7 +37,7 @@ class NeuronDimension(Behavior):
 
     initialize_on_init = True
 
-    def initialize(self, neurons: Any) -> None:
+    def initialize(self, neurons: NeuronGroup) -> None:
         self.width = int(self.parameter("width", 1))
         self.height = int(self.parameter("height", 1))
         self.depth = int(self.parameter("depth", 1))
@@ -104,7 +108,7 @@ class Receptive_Fields(Behavior):
 
     initialize_on_init = True
 
-    def initialize(self, synapses: Any) -> None:
+    def initialize(self, synapses: SynapseGroup) -> None:
         self.remove_autapses = bool(self.parameter("remove_autapses", False))
         src, dst = synapses.src, synapses.dst
         if not all(hasattr(g, axis) for g in (src, dst) for axis in ("x", "y", "z")):
@@ -120,22 +124,22 @@ class Receptive_Fields(Behavior):
             mask = mask.T
         synapses.enabled = synapses.enabled * mask
 
-    def mask(self, src: Any, dst: Any) -> np.ndarray:  # pragma: no cover - abstract
+    def mask(self, src: NeuronGroup, dst: NeuronGroup) -> np.ndarray:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
-def _deltas(src: Any, dst: Any):
+def _deltas(src: NeuronGroup, dst: NeuronGroup) -> tuple[np.ndarray, ...]:
     return tuple(getattr(src, a)[None, :] - getattr(dst, a)[:, None] for a in ("x", "y", "z"))
 
 
-def _not_autapse(src: Any, dst: Any) -> np.ndarray:
+def _not_autapse(src: NeuronGroup, dst: NeuronGroup) -> np.ndarray:
     return np.arange(dst.size)[:, None] != np.arange(src.size)[None, :]
 
 
 class Box_Receptive_Fields(Receptive_Fields):
     """Connect where ``|dx|``, ``|dy|`` and ``|dz|`` are all at most ``range``."""
 
-    def mask(self, src: Any, dst: Any) -> np.ndarray:
+    def mask(self, src: NeuronGroup, dst: NeuronGroup) -> np.ndarray:
         reach = float(self.parameter("range", 1))
         dx, dy, dz = _deltas(src, dst)
         return (np.abs(dx) <= reach) & (np.abs(dy) <= reach) & (np.abs(dz) <= reach)
@@ -144,7 +148,7 @@ class Box_Receptive_Fields(Receptive_Fields):
 class Circle_Receptive_Fields(Receptive_Fields):
     """Connect where the Euclidean distance is at most ``radius``."""
 
-    def mask(self, src: Any, dst: Any) -> np.ndarray:
+    def mask(self, src: NeuronGroup, dst: NeuronGroup) -> np.ndarray:
         radius = float(self.parameter("radius", 1))
         dx, dy, dz = _deltas(src, dst)
         return dx * dx + dy * dy + dz * dz <= radius * radius
@@ -155,7 +159,7 @@ class Remove_Autapses(Behavior):
 
     initialize_on_init = True
 
-    def initialize(self, synapses: Any) -> None:
+    def initialize(self, synapses: SynapseGroup) -> None:
         mask = _not_autapse(synapses.src, synapses.dst)
         if synapses.network.transposed_synapse_matrix_mode:
             mask = mask.T

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engine.model.behavior_host import BehaviorHost, normalize_behaviors
+from engine.model.behavior_host import BehaviorHost, BehaviorSpec, normalize_behaviors
 from engine.model.tagging import NetworkObjectBase, set_shortcut
 from engine.model.values import generate
+
+if TYPE_CHECKING:
+    from engine.model.network import Network
+    from engine.model.neuron_group import NeuronGroup
 
 __all__ = ["SynapseGroup"]
 
@@ -27,10 +31,18 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
         ``{key: Behavior}``.
 
     ``matrix()`` has shape ``(dst.size, src.size)`` (DxS, row = postsynaptic neuron) unless the
-    network was built with ``settings={'syn_dim': SxD}``.
+    network was built with ``settings={'syn_dim': SxD}``. Behaviors and scripts set any further
+    attributes they like (``W``, ...).
     """
 
-    def __init__(self, net: Any, src: Any, dst: Any, tag: str | None = None, behavior: Any = None):
+    def __init__(
+        self,
+        net: Network,
+        src: NeuronGroup | str,
+        dst: NeuronGroup | str,
+        tag: str | None = None,
+        behavior: BehaviorSpec = None,
+    ):
         if net is None:
             raise ValueError("SynapseGroup needs a network (net=...)")
         if tag is None:
@@ -41,7 +53,7 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
         self.dst = _resolve_group(net, dst, "dst", self.tags[0])
         self.add_tag("syn")
         self.add_tag(f"{self.src.tags[0]}_to_{self.dst.tags[0]}")
-        self.enabled: Any = True
+        self.enabled: bool | np.ndarray = True  # or a DxS mask (receptive fields)
         self.group_weighting = 1
         self.recording = True
         self.analysis_modules: list[Any] = []
@@ -63,14 +75,14 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
 
     # ------------------------------------------------------------------ values
 
-    def matrix_dim(self) -> tuple:
+    def matrix_dim(self) -> tuple[int, int]:
         """``(dst.size, src.size)``, or ``(src.size, dst.size)`` in SxD mode."""
         if self.network.transposed_synapse_matrix_mode:
             return self.src.size, self.dst.size
         return self.dst.size, self.src.size
 
     def matrix(
-        self, mode: Any = "zeros()", scale: Any = None, density: Any = None, plot: bool = False
+        self, mode: object = "zeros()", scale: Any = None, density: Any = None, plot: bool = False
     ) -> np.ndarray:
         """A new synapse matrix of shape ``matrix_dim()`` (see :mod:`engine.model.values`)."""
         values = generate(mode, self.matrix_dim(), self.def_dtype, self, scale, density)
@@ -101,9 +113,9 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
         return f"<SynapseGroup {self.tags[0]!r} {self.src.tags[0]}->{self.dst.tags[0]}>"
 
 
-def _resolve_group(net: Any, group: Any, role: str, sg_tag: str) -> Any:
+def _resolve_group(net: Network, group: NeuronGroup | str, role: str, sg_tag: str) -> NeuronGroup:
     if isinstance(group, str):
-        found = net[group, 0]
+        found: NeuronGroup | None = net[group, 0]
         if found is None:
             existing = ", ".join(repr(g.tags[0]) for g in net.NeuronGroups) or "none"
             raise ValueError(

@@ -7,14 +7,19 @@ the object tree depth-first and always reflect the current state (no stale cache
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import DTypeLike
+
+    from engine.model.network import Network
 
 __all__ = ["TaggableObjectBase", "NetworkObjectBase", "set_shortcut", "has_plain_attr"]
 
 
-def has_plain_attr(obj: Any, name: str) -> bool:
+def has_plain_attr(obj: object, name: str) -> bool:
     """``hasattr`` without triggering ``__getattr__`` fallbacks.
 
     Deliberately never touches ``obj.__dict__``: on CPython 3.11+ materialising an instance's
@@ -28,7 +33,7 @@ def has_plain_attr(obj: Any, name: str) -> bool:
     return True
 
 
-def set_shortcut(owner: Any, name: str, target: Any) -> None:
+def set_shortcut(owner: object, name: str, target: object) -> None:
     """``owner.<name> = target`` unless the name is taken (first come, first served)."""
     if name.isidentifier() and not has_plain_attr(owner, name):
         try:
@@ -59,7 +64,7 @@ class TaggableObjectBase:
 
     def __init__(self, tag: str | None = None):
         self.tags: list[str] = []
-        self.tag_shortcuts: dict = {}
+        self.tag_shortcuts: dict[str, list[Any]] = {}
         if tag is not None:
             if not isinstance(tag, str):
                 raise TypeError(f"tag must be a string, got {tag!r} ({type(tag).__name__})")
@@ -81,11 +86,11 @@ class TaggableObjectBase:
 
     # ------------------------------------------------------------------ lookup
 
-    def _children_matches(self, key: Any) -> list[Any]:
+    def _children_matches(self, key: object) -> list[Any]:
         """Matches below this object (behaviors, recorded series, groups); overridden."""
         return []
 
-    def _matches(self, key: Any) -> list[Any]:
+    def _matches(self, key: object) -> list[Any]:
         found: list[Any] = []
         if isinstance(key, type):
             if isinstance(self, key):
@@ -117,11 +122,11 @@ class TaggableObjectBase:
             selected = matches[index]
         return np.array(selected) if as_array else selected
 
-    def has_module(self, tag: Any) -> bool:
+    def has_module(self, tag: object) -> bool:
         """True if the lookup ``self[tag]`` finds anything."""
         return self[tag, 0] is not None
 
-    def set_tag_attrs(self, tag: Any, attr: str, value: Any) -> None:
+    def set_tag_attrs(self, tag: object, attr: str, value: Any) -> None:
         """Set ``attr = value`` on every object the lookup ``self[tag]`` finds."""
         for obj in self[tag]:
             setattr(obj, attr, value)
@@ -130,12 +135,13 @@ class TaggableObjectBase:
 class NetworkObjectBase(TaggableObjectBase):
     """Base of objects that live in a network (groups, synapse groups, the network itself)."""
 
-    network: Any = None
+    #: the network the object belongs to (set by the constructor; the class default is None)
+    network: Network = None  # type: ignore[assignment]
 
     @property
     def iteration(self) -> int:
         return self.network.iteration
 
     @property
-    def def_dtype(self) -> Any:
+    def def_dtype(self) -> DTypeLike:
         return self.network.def_dtype

@@ -19,11 +19,14 @@ import difflib
 import math
 import numbers
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from engine.exceptions import UnknownDistributionError, ValueStringError  # noqa: F401 (re-exported)
+
+if TYPE_CHECKING:
+    from numpy.typing import DTypeLike
 
 __all__ = [
     "ValueStringError",
@@ -37,13 +40,16 @@ __all__ = [
 ]
 
 Shape = tuple[int, ...]
-Generator = Callable[[Shape, Any], Any]
+#: a compiled mode: ``generator(shape, owner) -> array or scalar`` (``owner`` is ``self`` in the string)
+Generator = Callable[[Shape, object], Any]
+#: the ``size`` argument of the helpers below
+Size = int | tuple[int, ...] | None
 
 
 # --------------------------------------------------------------------------- helpers users may call
 
 
-def lognormal_real_mean(mean: float = 1.0, sigma: float = 1.0, size=None):
+def lognormal_real_mean(mean: float = 1.0, sigma: float = 1.0, size: Size = None) -> np.ndarray | float:
     """Lognormal samples whose *real* mean is ``mean`` (mu = ln(mean) - sigma**2)."""
     return np.random.lognormal(np.log(mean) - sigma**2, sigma, size=size)
 
@@ -51,13 +57,15 @@ def lognormal_real_mean(mean: float = 1.0, sigma: float = 1.0, size=None):
 lognormal_rm = lognormal_real_mean
 
 
-def uniform_gap(low: float = 0.0, high: float = 1.0, gap: float = 0.0, size=None):
+def uniform_gap(
+    low: float = 0.0, high: float = 1.0, gap: float = 0.0, size: Size = None
+) -> np.ndarray | float:
     """Uniform samples in [low, high) with the open interval (-gap, gap) left out."""
     values = np.random.uniform(low, high - 2 * gap, size=size)
     return np.where(values >= 0, values + gap, values - gap) if gap else values
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: object) -> bool:
     """True for ints and floats (numpy scalars included), False for bools and strings."""
     return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
 
@@ -68,7 +76,7 @@ _ALIASES = {"random": "uniform", "rand": "uniform", "rnd": "uniform"}
 _SHAPE_FUNCS = {"zeros": np.zeros, "ones": np.ones}
 
 
-def _random_samplers() -> dict[str, Callable]:
+def _random_samplers() -> dict[str, Callable[..., Any]]:
     samplers = {}
     for name in dir(np.random):
         obj = getattr(np.random, name)
@@ -93,18 +101,18 @@ class _SizedCall:
 
     __slots__ = ("func", "keyword", "shape")
 
-    def __init__(self, func: Callable, keyword: str):
+    def __init__(self, func: Callable[..., Any], keyword: str):
         self.func = func
         self.keyword = keyword
         self.shape: Shape = ()
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self.keyword not in kwargs and not (self.keyword == "shape" and args):
             kwargs[self.keyword] = self.shape
         return self.func(*args, **kwargs)
 
 
-def _known_names() -> list:
+def _known_names() -> list[str]:
     return sorted(set(_SAMPLERS) | set(_SHAPE_FUNCS) | {"bool", "int"})
 
 
@@ -118,12 +126,12 @@ def _unknown(name: str, mode: str) -> UnknownDistributionError:
 
 # --------------------------------------------------------------------------- compilation
 
-_CACHE: dict[Any, Generator] = {}
+_CACHE: dict[str, Generator] = {}
 #: generators known to return a new ndarray of exactly the requested shape
-_FRESH: set = set()
+_FRESH: set[Generator] = set()
 #: generators that draw U[0, 1): np.random.uniform(0, 1, size) returns exactly the doubles
 #: np.random.random_sample(size) returns (0 + 1 * x == x), from the same stream
-_STANDARD_UNIFORM: set = set()
+_STANDARD_UNIFORM: set[Generator] = set()
 
 
 def _literal(node: ast.AST) -> Any:
@@ -171,7 +179,7 @@ def _fast_call(mode: str, tree: ast.Expression) -> Generator | None:
     raise _unknown(name, mode)
 
 
-def _is_unit_interval(args: tuple, kwargs: dict) -> bool:
+def _is_unit_interval(args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
     """Do these arguments of ``uniform`` mean ``low=0, high=1`` (and nothing else)?"""
     names = ("low", "high")
     if len(args) > 2 or set(kwargs) - set(names) or any(n in kwargs for n in names[: len(args)]):
@@ -200,7 +208,7 @@ def _general(mode: str, tree: ast.Expression) -> Generator:
     namespace.update(np=np, math=math)
     sized = list(wrapped.values())
 
-    def run(shape: Shape, owner: Any):
+    def run(shape: Shape, owner: object) -> Any:
         for w in sized:
             w.shape = shape
         namespace["self"] = owner
@@ -226,7 +234,7 @@ def compile_mode(mode: str) -> Generator:
         number = None
     if number is not None:  # '0.5' means the constant 0.5 (extension)
 
-        def generator(shape, owner):
+        def generator(shape: Shape, owner: object) -> float:
             return number
     else:
         try:
@@ -235,7 +243,7 @@ def compile_mode(mode: str) -> Generator:
             raise ValueStringError(
                 f"malformed value string {mode!r}: {err.msg} (at column {err.offset})"
             ) from None
-        generator = _fast_call(mode, tree) or _general(mode, tree)
+        generator = _fast_call(mode, tree) or _general(mode, tree)  # type: ignore[assignment]  # a Generator too
     _CACHE[mode] = generator
     return generator
 
@@ -243,7 +251,7 @@ def compile_mode(mode: str) -> Generator:
 # --------------------------------------------------------------------------- public entry point
 
 
-def _check_density(density: Any, shape: Shape) -> Any:
+def _check_density(density: object, shape: Shape) -> float | np.ndarray:
     if isinstance(density, (numbers.Real, np.number)) and not isinstance(density, (bool, np.bool_)):
         if not 0.0 <= float(density) <= 1.0 or math.isnan(float(density)):
             raise ValueError(f"density must lie in [0, 1], got {density!r}")
@@ -262,7 +270,7 @@ def _check_density(density: Any, shape: Shape) -> Any:
 _TYPE_WORDS = frozenset({"bool", "int"})
 
 
-def _cast(generator: Generator, mode: str, shape: Shape, dtype: Any, owner: Any) -> np.ndarray:
+def _cast(generator: Generator, mode: str, shape: Shape, dtype: DTypeLike, owner: object) -> np.ndarray:
     """Run a compiled mode and return a fresh, writeable array of ``shape`` and ``dtype``."""
     result = generator(shape, owner)
     if type(result) is not np.ndarray:
@@ -283,7 +291,7 @@ def _cast(generator: Generator, mode: str, shape: Shape, dtype: Any, owner: Any)
 _ONE_DRAW_MAX = 1 << 16
 
 
-def _sparse_standard_uniform(shape: Shape, dtype: Any, density: float) -> np.ndarray:
+def _sparse_standard_uniform(shape: Shape, dtype: DTypeLike, density: float) -> np.ndarray:
     """``uniform`` values, then the density mask, drawn in one call: same stream, same bits.
 
     PymoNNto draws the values (cast to ``dtype``) and then ``random_sample(shape)`` for the
@@ -301,7 +309,12 @@ def _sparse_standard_uniform(shape: Shape, dtype: Any, density: float) -> np.nda
 
 
 def generate(
-    mode: Any, shape: Shape, dtype: Any, owner: Any = None, scale: Any = None, density: Any = None
+    mode: object,
+    shape: Shape,
+    dtype: DTypeLike,
+    owner: object = None,
+    scale: Any = None,
+    density: Any = None,
 ) -> np.ndarray:
     """Fill an array of ``shape`` according to ``mode`` (see module docstring).
 

@@ -20,11 +20,16 @@ probe.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from engine.model.introspection import instance_attributes
+
+if TYPE_CHECKING:
+    from engine.model.network import Network
+    from engine.model.synapse_group import SynapseGroup
 
 __all__ = ["WeightMemoryOrderProbe", "PROBE_ITERATIONS", "MIN_ELEMENTS", "fortran_copy"]
 
@@ -72,7 +77,7 @@ def _plain(value: Any) -> Any:
     return value.view(np.ndarray) if isinstance(value, _ProbeMatrix) else value
 
 
-def _is_column_gather(key: Any) -> bool:
+def _is_column_gather(key: object) -> bool:
     if not (isinstance(key, tuple) and len(key) == 2):
         return False
     rows, cols = key
@@ -87,7 +92,7 @@ class _ProbeMatrix(np.ndarray):
 
     _usage: _Usage
 
-    def __array_finalize__(self, obj: Any) -> None:
+    def __array_finalize__(self, obj: object) -> None:
         self._usage = getattr(obj, "_usage", None) or _Usage()
 
     def _mark_other(self) -> None:
@@ -104,7 +109,7 @@ class _ProbeMatrix(np.ndarray):
         self._mark_other()
         np.ndarray.__setitem__(self.view(np.ndarray), key, _plain(value))
 
-    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+    def __array_ufunc__(self, ufunc: np.ufunc, method: str, *inputs: Any, **kwargs: Any) -> Any:
         self._mark_other()
         outputs = kwargs.get("out")
         if outputs is not None:
@@ -114,13 +119,19 @@ class _ProbeMatrix(np.ndarray):
             return outputs[0] if len(outputs) == 1 else outputs
         return result
 
-    def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
+    def __array_function__(
+        self,
+        func: Callable[..., Any],
+        types: Iterable[type],
+        args: Iterable[Any],
+        kwargs: Mapping[str, Any],
+    ) -> Any:
         self._mark_other()
         args = tuple(_plain(a) for a in args)
         kwargs = {k: _plain(v) for k, v in kwargs.items()}
         return func(*args, **kwargs)
 
-    def dot(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def dot(self, *args: Any, **kwargs: Any) -> Any:
         self._mark_other()
         return self.view(np.ndarray).dot(*(_plain(a) for a in args), **kwargs)
 
@@ -128,9 +139,10 @@ class _ProbeMatrix(np.ndarray):
 class WeightMemoryOrderProbe:
     """Watches the large matrices of a network's synapse groups for a few iterations."""
 
-    def __init__(self, net: Any, prebuild_bytes: int = PREBUILD_BYTES):
+    def __init__(self, net: Network, prebuild_bytes: int = PREBUILD_BYTES):
         self.remaining = PROBE_ITERATIONS
-        self._watched: list[tuple[Any, str, np.ndarray, _ProbeMatrix, Any]] = []
+        #: (synapse group, attribute, the array, its probe view, the prebuilt column-major copy)
+        self._watched: list[tuple[SynapseGroup, str, np.ndarray, _ProbeMatrix, np.ndarray | None]] = []
         for sg in net.SynapseGroups:
             shape = sg.matrix_dim()
             if shape[0] * shape[1] < MIN_ELEMENTS:

@@ -54,7 +54,7 @@ _REPLACEMENTS = {"mean": "__fast_mean__", "sum": "__fast_sum__"}
 class FastReductions(ast.NodeTransformer):
     """Rewrite ``np.mean(...)`` / ``np.sum(...)`` calls (``np`` being numpy) to the helpers."""
 
-    def __init__(self, namespace: dict):
+    def __init__(self, namespace: dict[str, Any]):
         self.numpy_names = {name for name, value in namespace.items() if value is np}
 
     def visit_Call(self, node: ast.Call) -> ast.AST:

@@ -16,7 +16,7 @@ import operator
 import re
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -25,6 +25,11 @@ from engine.model.tagging import has_plain_attr
 from engine.recording.fast_reductions import FAST_NAMES, FastReductions
 from engine.recording.series import EventTable, Series
 
+if TYPE_CHECKING:
+    from types import FrameType
+
+    from engine.model.aliases import BehaviorParent
+
 __all__ = ["Recorder", "EventRecorder", "canonical_expression", "compile_expression"]
 
 _PARENT_ALIASES = ("n", "neurons", "s", "synapse")
@@ -32,7 +37,7 @@ _PARENT_NAME = "__parent__"
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z_]\w*)")
 
 
-def canonical_expression(expression: str, parent: Any) -> str:
+def canonical_expression(expression: str, parent: object) -> str:
     """The form two recorder expressions are compared by (``'voltage'`` -> ``'n.voltage'``)."""
     text = re.sub(r"\s+", "", expression)
 
@@ -51,7 +56,7 @@ def canonical_expression(expression: str, parent: Any) -> str:
 class _BindParent(ast.NodeTransformer):
     """Rewrite names so that they refer to the parent object."""
 
-    def __init__(self, parent: Any):
+    def __init__(self, parent: object):
         self.parent = parent
 
     def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
@@ -72,7 +77,7 @@ class _BindParent(ast.NodeTransformer):
         return node
 
 
-def compile_expression(expression: str, parent: Any, namespace: dict[str, Any]) -> Callable[[Any], Any]:
+def compile_expression(expression: str, parent: object, namespace: dict[str, Any]) -> Callable[[Any], Any]:
     """Compile ``expression`` into ``f(parent) -> value`` with names bound to the parent."""
     tree = ast.parse(expression.strip(), mode="eval")
     body = tree.body
@@ -102,12 +107,12 @@ def compile_expression(expression: str, parent: Any, namespace: dict[str, Any]) 
 
 def _caller_globals() -> dict[str, Any]:
     """Globals of the first stack frame outside the engine (the user's module)."""
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     while frame is not None:
         name = frame.f_globals.get("__name__", "")
         if not (name == "engine" or name.startswith("engine.") or name.startswith("PymoNNto")):
             return frame.f_globals
-        frame = frame.f_back  # type: ignore[assignment]
+        frame = frame.f_back
     return {}
 
 
@@ -131,14 +136,14 @@ class Recorder(Behavior):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._user_globals = _caller_globals()
-        self.variables: dict[str, Any] = {}
+        self.variables: dict[str, Series] = {}
         self._evaluators: list[Callable[[Any], Any] | None] = []
         self._plan: list[tuple[Callable[[Any], Any], Callable[[Any], None]]] | None = None
         self._failures: dict[str, str] = {}
         self.counter = 0
         self.new_data_available = False
 
-    def initialize(self, parent: Any) -> None:
+    def initialize(self, parent: BehaviorParent) -> None:
         self.add_tag("recorder")
         self.parent = parent
         variables = self.parameter("variables", None)
@@ -151,7 +156,7 @@ class Recorder(Behavior):
         self.max_length = self.parameter("max_length", None)
         self.save_as_numpy = bool(self.parameter("save_as_numpy", False))
         self.counter = 0
-        self._namespace = {"__builtins__": builtins, "np": np}
+        self._namespace: dict[str, Any] = {"__builtins__": builtins, "np": np}
         self._namespace.update(self._user_globals)
         self._namespace["np"] = np
         self._namespace.update(FAST_NAMES)
@@ -163,7 +168,7 @@ class Recorder(Behavior):
 
     # ------------------------------------------------------------------ variables
 
-    def _new_storage(self) -> Any:
+    def _new_storage(self) -> Series:
         return Series()
 
     def add_variables(self, variables: list[str]) -> None:
@@ -188,12 +193,12 @@ class Recorder(Behavior):
     def add_variable(self, variable: str) -> None:
         self.add_variables([variable])
 
-    def _compile(self, index: int, parent: Any) -> Callable[[Any], Any]:
+    def _compile(self, index: int, parent: BehaviorParent) -> Callable[[Any], Any]:
         variable = list(self.variables)[index]
         evaluator = self._evaluators[index] = compile_expression(variable, parent, self._namespace)
         return evaluator
 
-    def _evaluate(self, index: int, variable: str, parent: Any) -> Any:
+    def _evaluate(self, index: int, variable: str, parent: BehaviorParent) -> Any:
         evaluator = self._evaluators[index]
         if evaluator is None:
             evaluator = self._compile(index, parent)
@@ -201,7 +206,7 @@ class Recorder(Behavior):
 
     # ------------------------------------------------------------------ stepping
 
-    def iteration(self, parent: Any) -> None:
+    def iteration(self, parent: BehaviorParent) -> None:
         if parent.recording:
             self.counter += 1
             if self.counter >= self.gapwidth:
@@ -210,7 +215,7 @@ class Recorder(Behavior):
         if self.max_length is not None:
             self.cut_length(self.max_length)
 
-    def _record(self, parent: Any) -> None:
+    def _record(self, parent: BehaviorParent) -> None:
         plan = self._plan
         if plan is None:
             self._record_carefully(parent, 0)
@@ -226,7 +231,7 @@ class Recorder(Behavior):
             return
         self.new_data_available = True
 
-    def _record_carefully(self, parent: Any, start: int) -> None:
+    def _record_carefully(self, parent: BehaviorParent, start: int) -> None:
         """Record variables ``start`` onwards one by one, keeping the first error of each; once
         every expression evaluates, later steps take the plain loop of :meth:`_record`."""
         evaluators = self._evaluators
@@ -249,7 +254,8 @@ class Recorder(Behavior):
         self.new_data_available = True
         if all_ok:
             self._plan = [
-                (evaluators[index], series.append) for index, series in enumerate(self.variables.values())
+                (cast("Callable[[Any], Any]", evaluators[index]), series.append)  # all compiled now
+                for index, series in enumerate(self.variables.values())
             ]
 
     def reserve_storage(self, iterations: int) -> None:
@@ -272,7 +278,7 @@ class Recorder(Behavior):
 
     # ------------------------------------------------------------------ lookup
 
-    def _expose(self, variable: str) -> Any:
+    def _expose(self, variable: str) -> Series | np.ndarray:
         data = self.variables[variable]
         return data.view() if self.save_as_numpy else data
 
@@ -285,7 +291,7 @@ class Recorder(Behavior):
                 return variable
         return None
 
-    def find_objects(self, key: Any) -> list[Any]:
+    def find_objects(self, key: object) -> list[Any]:
         if not isinstance(key, str) or not self.variables:
             return []
         variable = self._match_variable(key)
@@ -344,10 +350,14 @@ class EventRecorder(Recorder):
     iterations) and ``net['spike.i']`` the neuron indices. Errors in the expression propagate.
     """
 
-    def _new_storage(self) -> Any:
+    # An EventTable per expression instead of a Series: the methods that use the storage are
+    # overridden below, so Recorder's own never see an EventTable.
+    variables: dict[str, EventTable]  # type: ignore[assignment]
+
+    def _new_storage(self) -> EventTable:  # type: ignore[override]
         return EventTable()
 
-    def _record(self, parent: Any) -> None:
+    def _record(self, parent: BehaviorParent) -> None:
         t = parent.iteration
         for index, (variable, table) in enumerate(self.variables.items()):
             table.add(t, self._evaluate(index, variable, parent))
@@ -356,10 +366,10 @@ class EventRecorder(Recorder):
     def reserve(self, iterations: int) -> None:
         """Event counts are not known ahead; the tables grow geometrically instead."""
 
-    def _expose(self, variable: str) -> Any:
+    def _expose(self, variable: str) -> np.ndarray:
         return self.variables[variable].data
 
-    def find_objects(self, key: Any) -> list[Any]:
+    def find_objects(self, key: object) -> list[Any]:
         if not isinstance(key, str) or not self.variables:
             return []
         variable = self._match_variable(key)

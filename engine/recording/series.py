@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import DTypeLike
 
 __all__ = ["Series", "EventTable"]
 
@@ -52,8 +55,8 @@ class Series(Sequence):
         self._start = 0
         self._count = 0
         self._items: list[Any] | None = None
-        self._row_shape: tuple = ()
-        self._dtype: Any = None
+        self._row_shape: tuple[int, ...] = ()
+        self._dtype: np.dtype | None = None
         self._capacity = 0
         self._reserved = 0
 
@@ -99,7 +102,7 @@ class Series(Sequence):
             if not self._start_buffer(value):
                 self._items = [copy.copy(value)]
                 return
-            buffer = self._buffer
+            buffer = cast(np.ndarray, self._buffer)  # made by _start_buffer
         if type(value) is np.ndarray:  # the common case, checked without allocating
             fits = value.shape == self._row_shape and (
                 value.dtype is self._dtype or value.dtype == self._dtype
@@ -108,7 +111,7 @@ class Series(Sequence):
             fits = _fits(value, buffer)
         if not fits:
             self._to_list()
-            self._items.append(copy.copy(value))  # type: ignore[union-attr]
+            self._items.append(copy.copy(value))  # type: ignore[attr-defined]  # made by _to_list
             return
         end = self._start + self._count
         if end == self._capacity:
@@ -215,7 +218,7 @@ class Series(Sequence):
             return np.empty((0,))
         return self._buffer[self._start : self._start + self._count]
 
-    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+    def __array__(self, dtype: DTypeLike | None = None, copy: bool | None = None) -> np.ndarray:
         data = self.view()
         if dtype is not None and data.dtype != dtype:
             return data.astype(dtype)
@@ -237,7 +240,7 @@ class Series(Sequence):
         if self._count == 0:
             self._set_buffer(None)
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, (Series, list)):
             return len(self) == len(other) and all(np.array_equal(a, b) for a, b in zip(self, other))
         return NotImplemented
@@ -266,7 +269,7 @@ class EventTable:
         """Append one row per non-zero (True) entry of ``value`` at time ``t``."""
         array = value if type(value) is np.ndarray else np.asarray(value)
         if array.ndim == 1:
-            coords: tuple = (array.nonzero()[0],)
+            coords: tuple[np.ndarray, ...] = (array.nonzero()[0],)
         elif array.ndim == 0:
             coords = (np.flatnonzero(array),)
         else:

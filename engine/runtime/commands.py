@@ -20,10 +20,14 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.runtime.tag_paths import summarize
 from engine.runtime.value_edits import ValuePlan, apply_value
+
+if TYPE_CHECKING:
+    from engine.model.behavior import Behavior
+    from engine.model.network import Network
 
 __all__ = [
     "Event",
@@ -116,13 +120,13 @@ class Command:
     """Base class: something to apply between two iterations. ``future`` receives the result."""
 
     source: str = "api"
-    future: Future = field(default_factory=Future)
-    merged: list[Future] = field(default_factory=list)
+    future: Future[Any] = field(default_factory=Future)
+    merged: list[Future[Any]] = field(default_factory=list)
 
-    def run(self, net: Any, log: EventLog) -> Any:  # pragma: no cover - abstract
+    def run(self, net: Network, log: EventLog) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def execute(self, net: Any, log: EventLog) -> None:
+    def execute(self, net: Network, log: EventLog) -> None:
         """Run the command, resolve its future(s); never raises (errors go to the future and the log)."""
         futures = [self.future] + self.merged
         for f in futures:
@@ -139,7 +143,7 @@ class Command:
             for f in futures:
                 f.set_result(result)
 
-    def log_failure(self, net: Any, log: EventLog, exc: BaseException) -> None:
+    def log_failure(self, net: Network, log: EventLog, exc: BaseException) -> None:
         """Record a failed command in the event log."""
         log.add(
             net.iteration, self.kind, self.label, source=self.source, error=f"{type(exc).__name__}: {exc}"
@@ -162,14 +166,15 @@ class Command:
 class SetValueCommand(Command):
     """Write a validated value (see :func:`engine.runtime.tag_paths.prepare_value`)."""
 
-    plan: ValuePlan | None = None
+    # required: the default only satisfies the dataclass rule (fields after defaulted ones need one)
+    plan: ValuePlan = None  # type: ignore[assignment]
     kind = "set_value"
 
     @property
     def label(self) -> str:
         return self.plan.target.path
 
-    def run(self, net: Any, log: EventLog) -> Any:
+    def run(self, net: Network, log: EventLog) -> Any:
         old, new = apply_value(self.plan)
         log.add(
             net.iteration,
@@ -188,7 +193,7 @@ class SetEnabledCommand(Command):
     """Switch behaviors on or off (``behavior_enabled``)."""
 
     tag: str = ""
-    behaviors: list[Any] = field(default_factory=list)
+    behaviors: list[Behavior] = field(default_factory=list)
     enabled: bool = True
     kind = "enabled"
 
@@ -196,7 +201,7 @@ class SetEnabledCommand(Command):
     def label(self) -> str:
         return self.tag
 
-    def run(self, net: Any, log: EventLog) -> Any:
+    def run(self, net: Network, log: EventLog) -> Any:
         old = [bool(b.behavior_enabled) for b in self.behaviors]
         for b in self.behaviors:
             b.behavior_enabled = self.enabled
@@ -215,9 +220,9 @@ class SetEnabledCommand(Command):
 class CallCommand(Command):
     """Run ``fn(*args, **kwargs)`` on the engine thread; its return value resolves the future."""
 
-    fn: Callable[..., Any] | None = None
-    args: tuple = ()
-    kwargs: dict = field(default_factory=dict)
+    fn: Callable[..., Any] = None  # type: ignore[assignment]  # required, like SetValueCommand.plan
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
     log_event: bool = True
     kind = "call"
 
@@ -225,7 +230,7 @@ class CallCommand(Command):
     def label(self) -> str:
         return getattr(self.fn, "__qualname__", None) or getattr(self.fn, "__name__", None) or repr(self.fn)
 
-    def run(self, net: Any, log: EventLog) -> Any:
+    def run(self, net: Network, log: EventLog) -> Any:
         result = self.fn(*self.args, **self.kwargs)
         if self.log_event:
             log.add(
@@ -238,12 +243,12 @@ class CallCommand(Command):
             )
         return result
 
-    def log_failure(self, net: Any, log: EventLog, exc: BaseException) -> None:
+    def log_failure(self, net: Network, log: EventLog, exc: BaseException) -> None:
         if self.log_event:
             super().log_failure(net, log, exc)
 
 
-def _is_plain(value: Any) -> bool:
+def _is_plain(value: object) -> bool:
     return value is None or isinstance(value, (int, float, bool, str))
 
 
@@ -254,7 +259,7 @@ class CommandQueue:
         self._items: collections.deque[Command] = collections.deque()
         self._lock = threading.Lock()
 
-    def put(self, cmd: Command) -> Future:
+    def put(self, cmd: Command) -> Future[Any]:
         """Queue ``cmd`` (possibly merged into the last queued edit of the same path); return its future."""
         with self._lock:
             last = self._items[-1] if self._items else None

@@ -6,7 +6,10 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from engine.runtime.worker import _Core
 
 __all__ = ["RunnerStats", "RunProgress"]
 
@@ -26,7 +29,7 @@ class RunnerStats:
 class RunProgress:
     """Progress of a :meth:`Runner.run_for`. ``fraction`` is readable from any thread."""
 
-    def __init__(self, total: int, callback: Callable[[float], Any] | None, core: Any) -> None:
+    def __init__(self, total: int, callback: Callable[[float], Any] | None, core: _Core) -> None:
         self.total = int(total)
         self.callback = callback
         self.start: int | None = None

@@ -29,13 +29,17 @@ import contextlib
 import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.runtime.commands import CallCommand, Event, SetEnabledCommand, SetValueCommand
 from engine.runtime.tag_paths import resolve_behaviors, resolve_path
 from engine.runtime.value_edits import prepare_value
 from engine.runtime.watches import Watch
 from engine.runtime.worker import RunnerStats, RunProgress, StepError, _Core
+
+if TYPE_CHECKING:
+    from engine.io.state import LoadReport, SaveReport
+    from engine.model.network import Network
 
 __all__ = ["Runner", "StepError", "RunProgress", "RunnerStats", "Event", "Watch"]
 
@@ -64,7 +68,7 @@ class HoldLock:
         self.acquire()
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
 
@@ -87,7 +91,7 @@ class Runner:
 
     def __init__(
         self,
-        net: Any,
+        net: Network,
         *,
         target_iterations_per_second: float | None = None,
         yield_interval: float | None = None,
@@ -103,7 +107,7 @@ class Runner:
 
     # ----------------------------------------------------------------------------------- properties
     @property
-    def net(self) -> Any:
+    def net(self) -> Network:
         """The network being stepped."""
         return self._c.net
 
@@ -233,7 +237,8 @@ class Runner:
         if n < 0:
             raise ValueError("run_for(n) needs n >= 0")
         ref = weakref.ref(self)
-        cb = None if callback is None else (lambda f: callback(f, ref()))
+        # ref() is None only once the Runner itself was collected during the run
+        cb = None if callback is None else (lambda f: callback(f, ref()))  # type: ignore[arg-type]
         prog = RunProgress(n, cb, self._c)
         self._c.set_run(budget=n, progress=prog)
         return prog
@@ -270,7 +275,7 @@ class Runner:
     paused_between_iterations = hold
 
     # ----------------------------------------------------------------------------------- commands
-    def set_value(self, path: str, value: Any, source: str = "api") -> Future:
+    def set_value(self, path: str, value: Any, source: str = "api") -> Future[Any]:
         """Set an attribute addressed by a tag path between two iterations.
 
         Validation happens now, in the calling thread: a bad path or a value of the wrong type or
@@ -282,7 +287,7 @@ class Runner:
         plan = prepare_value(resolve_path(self._c.net, path), value)
         return self._c.submit(SetValueCommand(source=source, plan=plan))
 
-    def set_behavior_enabled(self, tag: str, on: bool, source: str = "api") -> Future:
+    def set_behavior_enabled(self, tag: str, on: bool, source: str = "api") -> Future[Any]:
         """Switch every behavior with this tag (or the one addressed by ``'group.Behavior'``) on or off
         between two iterations. Raises PathError at once if nothing matches."""
         behaviors = resolve_behaviors(self._c.net, tag)
@@ -292,7 +297,7 @@ class Runner:
 
     def call(
         self, fn: Callable[..., Any], *args: Any, source: str = "api", log: bool = True, **kwargs: Any
-    ) -> Future:
+    ) -> Future[Any]:
         """Run ``fn(*args, **kwargs)`` on the engine thread between two iterations; returns a Future."""
         if not callable(fn):
             raise TypeError("call() needs a callable")
@@ -302,7 +307,9 @@ class Runner:
         """Add a note to the event log (stamped with the current iteration)."""
         return self._c.log.add(self._c.net.iteration, "note", str(text), source=source)
 
-    def save_state(self, path: str, source: str = "api", timeout: float | None = 60.0, **kw: Any) -> Any:
+    def save_state(
+        self, path: str, source: str = "api", timeout: float | None = 60.0, **kw: Any
+    ) -> SaveReport:
         """:func:`engine.io.state.save_state` between two iterations (logged as a ``'save_state'``
         event); returns its report."""
         from engine.io import state as storage
@@ -311,7 +318,9 @@ class Runner:
             "save_state", path, source, timeout, lambda: storage.save_state(self._c.net, path, **kw)
         )
 
-    def load_state(self, path: str, source: str = "api", timeout: float | None = 60.0, **kw: Any) -> Any:
+    def load_state(
+        self, path: str, source: str = "api", timeout: float | None = 60.0, **kw: Any
+    ) -> LoadReport:
         """:func:`engine.io.state.load_state` between two iterations (logged as a ``'load_state'``
         event); returns its report. On error the network is untouched and the error is raised here."""
         from engine.io import state as storage
@@ -366,7 +375,7 @@ class Runner:
     def __enter__(self) -> Runner:
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
     def __repr__(self) -> str:

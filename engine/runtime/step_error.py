@@ -7,7 +7,11 @@ import os
 import sysconfig
 import traceback
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from engine.model.behavior import Behavior
+    from engine.model.network import Network
 
 __all__ = ["StepError"]
 
@@ -47,12 +51,12 @@ class StepError:
     filename: str | None = None
     lineno: int | None = None
     function: str | None = None
-    behavior: Any = None
+    behavior: Behavior | None = None
     behavior_path: str | None = None
     fatal: bool = False
 
     @classmethod
-    def capture(cls, exc: BaseException, iteration: int, net: Any, fatal: bool = False) -> StepError:
+    def capture(cls, exc: BaseException, iteration: int, net: Network, fatal: bool = False) -> StepError:
         """Build a StepError from an exception caught in the worker."""
         tb = exc.__traceback__
         while tb is not None and os.path.abspath(tb.tb_frame.f_code.co_filename) in _OWN_FILES:
@@ -99,7 +103,7 @@ class StepError:
         return f"{type(self.exception).__name__} at iteration {self.iteration}{where}{file}: {self.exception}"
 
 
-def _behavior_path(net: Any, behavior: Any) -> str | None:
+def _behavior_path(net: Network, behavior: Behavior | None) -> str | None:
     if behavior is None:
         return None
     for _key, parent, b in getattr(net, "sorted_behavior_execution_list", ()):

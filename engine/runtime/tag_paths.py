@@ -23,12 +23,16 @@ import difflib
 import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from engine.exceptions import CommandError, InvalidValueError, PathError  # noqa: F401 (re-exported)
 from engine.model.introspection import instance_attributes
+
+if TYPE_CHECKING:
+    from engine.model.behavior import Behavior
+    from engine.model.network import Network
 
 __all__ = [
     "CommandError",
@@ -79,6 +83,9 @@ class Target:
     attr: the attribute name.
     parent: the group / synapse group / network that owns ``obj`` when ``obj`` is a behavior, else ``obj``.
     description: human-readable name of ``obj`` (``"behavior Basic_Behavior of group 'g'"``).
+
+    ``obj`` and ``parent`` are Any: a middle part of a path may also name any non-numeric attribute
+    a script set (``'g.helper.rate'``), so the holder can be an object of the script's own.
     """
 
     path: str
@@ -97,7 +104,7 @@ class Target:
 
 
 # ----------------------------------------------------------------------------------------------- helpers
-def object_kind(obj: Any) -> str:
+def object_kind(obj: object) -> str:
     if hasattr(obj, "NeuronGroups"):
         return "network"
     if hasattr(obj, "src") and hasattr(obj, "dst") and hasattr(obj, "behavior"):
@@ -109,7 +116,7 @@ def object_kind(obj: Any) -> str:
     return type(obj).__name__
 
 
-def describe(obj: Any, parent: Any = None) -> str:
+def describe(obj: object, parent: object = None) -> str:
     """Human-readable name: ``"group 'g'"``, ``"behavior Basic_Behavior of group 'g'"``, ``'the network'``."""
     kind = object_kind(obj)
     if kind == "network":
@@ -120,8 +127,8 @@ def describe(obj: Any, parent: Any = None) -> str:
         if tags and tags[0] != name:
             name = f"{name} '{tags[0]}'"
         return f"behavior {name}" + (f" of {describe(parent)}" if parent is not None else "")
-    tags = getattr(obj, "tags", None)
-    return f"{kind} '{tags[0]}'" if tags else kind
+    own_tags = getattr(obj, "tags", None)
+    return f"{kind} '{own_tags[0]}'" if own_tags else kind
 
 
 def _suggest(word: str, candidates: Sequence[str]) -> str:
@@ -137,7 +144,7 @@ def _listing(label: str, names: Sequence[str], limit: int = 12) -> str:
     return f"({label}: {shown})"
 
 
-def _public_attrs(obj: Any) -> list[str]:
+def _public_attrs(obj: object) -> list[str]:
     """Public data attributes (numbers, bools, strings, arrays, None) of ``obj``."""
     items = instance_attributes(obj).items()
     return [
@@ -167,12 +174,12 @@ def summarize(value: Any, limit: int = 16) -> Any:
     return value
 
 
-def _behaviors_of(obj: Any) -> list[tuple[Any, Any]]:
+def _behaviors_of(obj: object) -> list[tuple[Any, Behavior]]:
     beh = getattr(obj, "behavior", None)
     return list(beh.items()) if isinstance(beh, dict) else []
 
 
-def _find_behavior(obj: Any, part: str) -> Any:
+def _find_behavior(obj: object, part: str) -> Behavior | None:
     for _key, b in _behaviors_of(obj):
         if part in getattr(b, "tags", ()):
             return b
@@ -187,11 +194,11 @@ def _find_behavior(obj: Any, part: str) -> Any:
     return None
 
 
-def _behavior_names(obj: Any) -> list[str]:
+def _behavior_names(obj: object) -> list[str]:
     return [f"{k}:{type(b).__name__}" for k, b in _behaviors_of(obj)]
 
 
-def _first_step(net: Any, part: str) -> tuple[Any, Any]:
+def _first_step(net: Network, part: str) -> tuple[Any, Any]:
     for obj in list(getattr(net, "NeuronGroups", [])) + list(getattr(net, "SynapseGroups", [])):
         if part in getattr(obj, "tags", ()):
             return obj, obj
@@ -217,7 +224,7 @@ def _first_step(net: Any, part: str) -> tuple[Any, Any]:
 
 
 # ----------------------------------------------------------------------------------------------- resolve
-def resolve_path(net: Any, path: str, must_exist: bool = True) -> Target:
+def resolve_path(net: Network, path: str, must_exist: bool = True) -> Target:
     """Resolve a tag path on ``net``.
 
     Parameters
@@ -235,6 +242,8 @@ def resolve_path(net: Any, path: str, must_exist: bool = True) -> Target:
     parts = [p.strip() for p in path.strip().split(".")]
     if any(not p for p in parts):
         raise PathError(f"empty part in tag path '{path}'")
+    obj: Any  # the network, a group, a behavior or an object a script hung on one of them
+    parent: Any
     if len(parts) == 1:
         obj, parent = net, net
     else:
@@ -266,7 +275,7 @@ def resolve_path(net: Any, path: str, must_exist: bool = True) -> Target:
     return Target(".".join(parts), obj, attr, parent, desc)
 
 
-def resolve_behaviors(net: Any, tag: str) -> list[Any]:
+def resolve_behaviors(net: Network, tag: str) -> list[Behavior]:
     """Behaviors addressed by ``tag``: a tag path to one behavior (``'g.Basic_Behavior'``), or a tag /
     class name matched across the whole network. Raises :class:`PathError` if nothing matches."""
     if "." in tag:

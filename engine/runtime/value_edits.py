@@ -60,9 +60,10 @@ def _coerce_scalar(value: Any, current: Any, name: str) -> Any:
     if isinstance(current, (numbers.Integral, np.integer)):
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
             raise InvalidValueError(f"{name} is an integer; cannot set it to {value!r}")
-        if float(value) != int(value):
+        # int() of a numbers.Real: typeshed's Real lacks __int__, every real number type has it
+        if float(value) != int(value):  # type: ignore[call-overload]
             raise InvalidValueError(f"{name} is an integer; {value!r} is not a whole number")
-        return kind(int(value))
+        return kind(int(value))  # type: ignore[call-overload]
     if isinstance(current, (numbers.Real, np.floating)):
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
             raise InvalidValueError(f"{name} is a number; cannot set it to {value!r}")
@@ -151,7 +152,7 @@ class ValuePlan:
 
     target: Target
     make: Callable[[], Any]
-    expect_shape: tuple | None = None
+    expect_shape: tuple[int, ...] | None = None
     description: str = ""
     raw: Any = field(default=None, repr=False)
 

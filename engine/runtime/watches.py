@@ -19,7 +19,7 @@ worker never sees the exception.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -42,6 +42,9 @@ class Watch:
     every: sample every ``every``-th iteration.
     error: ``None``, or a message when the watch stopped (variable gone, shape or type changed).
     """
+
+    #: spike watches: the group index of each watched neuron (set with the buffers)
+    _neuron_ids: np.ndarray | None
 
     def __init__(
         self,
@@ -69,11 +72,11 @@ class Watch:
         self._requested_kind = kind
         self._on_remove = on_remove
         self._index: Any = None
-        self._full_shape: tuple | None = None
-        self._dtype: Any = None
+        self._full_shape: tuple[int, ...] | None = None
+        self._dtype: np.dtype | None = None
         self._times = np.zeros(0, dtype=np.int64)
         self._values = np.zeros(0)
-        self._rows: list[Any] = []
+        self._rows: list[np.ndarray] = []
         self._started = 0  # samples whose writing has begun
         self._count = 0  # samples completely written
         self._base = 0  # samples before this were cleared
@@ -170,7 +173,7 @@ class Watch:
         self.error = message
         self._stopped = True
 
-    def _check(self, value: Any) -> None:
+    def _check(self, value: object) -> None:
         """Shape and type checks, done only when the value looks different from the first sample."""
         if type(value) is np.ndarray or isinstance(value, np.ndarray):
             if value.shape != self._full_shape:
@@ -229,7 +232,8 @@ class Watch:
         if self.kind != "spikes":
             return times, values
         rows, cols = np.nonzero(values)
-        return times[rows], self._neuron_ids[cols].astype(np.int64, copy=False)
+        ids = cast(np.ndarray, self._neuron_ids)  # set by _setup for every spike watch
+        return times[rows], ids[cols].astype(np.int64, copy=False)
 
     def read_raster(self, since: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Spike watch: ``(times, raster)`` with ``raster[k, j]`` True if selected neuron ``j`` fired at

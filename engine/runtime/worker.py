@@ -15,12 +15,17 @@ import collections
 import sys
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.runtime.commands import Command, CommandQueue, EventLog
 from engine.runtime.progress import RunnerStats, RunProgress
 from engine.runtime.step_error import StepError
 from engine.runtime.watches import Watch
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from engine.model.network import Network
 
 __all__ = ["StepError", "RunProgress", "RunnerStats"]
 
@@ -57,7 +62,7 @@ class _Core:
     """State shared by the Runner facade and its worker thread."""
 
     def __init__(
-        self, net: Any, yield_interval: float | None, switch_interval: float | None, name: str
+        self, net: Network, yield_interval: float | None, switch_interval: float | None, name: str
     ) -> None:
         self.net = net
         self.name = name
@@ -73,13 +78,13 @@ class _Core:
         self.budget_resumable = True
         self.progress: RunProgress | None = None
         self.holds = 0
-        self.holders: dict = {}
+        self.holders: dict[int, int] = {}  # thread ident -> holds it has entered
         self.parked = True
         self.stop_requested = False
         self.finished = False
         self.thread: threading.Thread | None = None
         self.worker_ident: int | None = None
-        self.error: Any = None
+        self.error: StepError | None = None
         self.yield_interval = yield_interval
         self.switch_interval = switch_interval
         self.target_ips: float | None = None
@@ -226,7 +231,7 @@ class _Core:
         self.cv.notify_all()
 
     # ------------------------------------------------------------------------------------- commands
-    def submit(self, cmd: Command) -> Any:
+    def submit(self, cmd: Command) -> Future[Any]:
         if self._inline():
             with self.apply_lock:
                 self.apply_pending()
@@ -380,9 +385,9 @@ class _Core:
                 with self.stats_lock:
                     self.samples.append((now, it))
                 last_sample = now
-            if next_tick is not None and it >= next_tick:
-                prog._tick()
-                next_tick = prog.next_tick
+            if next_tick is not None and it >= next_tick:  # next_tick is None whenever prog is
+                prog._tick()  # type: ignore[union-attr]
+                next_tick = prog.next_tick  # type: ignore[union-attr]
             if period:
                 next_due += period
                 delay = next_due - now

@@ -279,14 +279,13 @@ class ConsolePanel(QWidget):
 
 
 class ConsoleDock(QDockWidget):
-    """The Console dock (object name ``'console'``); its toggle action carries Ctrl+E.
+    """The Console dock; its toggle action carries Ctrl+E (its object name comes from the dock table).
 
     Takes the same keyword arguments as :class:`ConsolePanel`; ``bind`` and ``shutdown`` delegate.
     """
 
     def __init__(self, parent: QWidget | None = None, **kwargs: Any) -> None:
         super().__init__("Console", parent)
-        self.setObjectName("console")
         self.panel = ConsolePanel(self, **kwargs)
         self.setWidget(self.panel)
         action = self.toggleViewAction()

@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from engine.model.neuron_group import NeuronGroup
+from engine.model.synapse_group import SynapseGroup
 from studio.console.api import StudioAPI
 
 __all__ = ["CORE_NAMES", "group_names", "build_namespace", "banner_text"]
@@ -26,11 +28,8 @@ def group_names(net: Any, taken: tuple[str, ...] = CORE_NAMES) -> tuple[dict[str
     """
     names: dict[str, Any] = {}
     skipped: list[str] = []
-    for obj in list(getattr(net, "NeuronGroups", [])) + list(getattr(net, "SynapseGroups", [])):
-        tags = getattr(obj, "tags", None) or []
-        if not tags:
-            continue
-        tag = str(tags[0])
+    for obj in net.NeuronGroups + net.SynapseGroups:
+        tag = str(obj.tags[0])
         ok = (
             tag.isidentifier()
             and not keyword.iskeyword(tag)
@@ -64,12 +63,9 @@ def build_namespace(
 
 def _describe(obj: Any) -> str:
     kind = type(obj).__name__
-    if hasattr(obj, "src") and hasattr(obj, "dst"):
-        src = (getattr(obj.src, "tags", None) or ["?"])[0]
-        dst = (getattr(obj.dst, "tags", None) or ["?"])[0]
-        return f"{kind} {src} -> {dst}"
-    size = getattr(obj, "size", None)
-    return f"{kind} ({size} neurons)" if size is not None else kind
+    if isinstance(obj, SynapseGroup):
+        return f"{kind} {obj.src.tags[0]} -> {obj.dst.tags[0]}"
+    return f"{kind} ({obj.size} neurons)" if isinstance(obj, NeuronGroup) else kind
 
 
 def banner_text(studio: StudioAPI, extra: dict[str, Any] | None = None) -> str:

@@ -1,6 +1,7 @@
 """Read-only helpers that describe a network for the views (no Qt here).
 
-They only read attributes of engine objects; nothing here writes engine state.
+They only read attributes of engine objects (listing them through :mod:`engine.model.introspection`,
+never an instance ``__dict__``); nothing here writes engine state.
 """
 
 from __future__ import annotations
@@ -11,24 +12,21 @@ from typing import Any
 
 import numpy as np
 
+from engine.model.introspection import instance_attributes
+
 #: Geometry attributes of a NeuronDimension that are not interesting to plot.
 _HIDDEN = {"x", "y", "z", "id", "mask"}
 
 
 def group_name(obj: Any) -> str:
-    """The first tag of a group, synapse group or network (falls back to the class name)."""
-    tags = getattr(obj, "tags", None)
-    if tags:
-        return str(tags[0])
-    return type(obj).__name__
+    """The first tag of a group, synapse group or network (every engine object has at least one:
+    its class name)."""
+    return str(obj.tags[0])
 
 
 def group_size(group: Any) -> int:
-    """Number of neurons of a group (0 when unknown)."""
-    try:
-        return int(getattr(group, "size", 0) or 0)
-    except (TypeError, ValueError):
-        return 0
+    """Number of neurons of a group."""
+    return int(group.size)
 
 
 def neuron_variables(group: Any, kinds: Iterable[str] = ("float", "int", "bool")) -> list[str]:
@@ -39,7 +37,7 @@ def neuron_variables(group: Any, kinds: Iterable[str] = ("float", "int", "bool")
     wanted = set(kinds)
     size = group_size(group)
     names: list[str] = []
-    for name, value in list(vars(group).items()):
+    for name, value in instance_attributes(group).items():
         if name.startswith("_") or name in _HIDDEN:
             continue
         if not isinstance(value, np.ndarray) or value.ndim != 1 or value.shape[0] != size:
@@ -105,12 +103,12 @@ def has_geometry(group: Any) -> bool:
 
 def afferent_synapses(net: Any, group: Any) -> list[Any]:
     """Synapse groups whose destination is ``group`` (creation order)."""
-    return [sg for sg in getattr(net, "SynapseGroups", []) if getattr(sg, "dst", None) is group]
+    return [sg for sg in net.SynapseGroups if sg.dst is group]
 
 
 def behavior_rows(obj: Any) -> list[tuple[Any, Any]]:
     """(key, behavior) pairs of an object, sorted by key where keys are comparable."""
-    items = list(getattr(obj, "behavior", {}).items())
+    items = list(obj.behavior.items())
     try:
         return sorted(items, key=lambda kv: kv[0])
     except TypeError:
@@ -119,23 +117,21 @@ def behavior_rows(obj: Any) -> list[tuple[Any, Any]]:
 
 def weight_matrix_dxs(net: Any, sg: Any) -> Any:
     """The SG's weights in DxS layout (rows = destination neurons), or None without ``W``."""
-    w = getattr(sg, "W", None)
+    w = getattr(sg, "W", None)  # W is whatever a behavior stored; none may have yet
     if w is None:
         return None
-    fix = getattr(sg, "ignore_transpose_mode", None)
-    if callable(fix):
-        try:
-            return fix(w)
-        except Exception:  # noqa: BLE001 - a user override may misbehave; fall back below
-            pass
-    if getattr(net, "transposed_synapse_matrix_mode", False):
+    try:
+        return sg.ignore_transpose_mode(w)
+    except Exception:  # noqa: BLE001 - a user override may misbehave; fall back below
+        pass
+    if net.transposed_synapse_matrix_mode:
         return w.T
     return w
 
 
 def describe_dt(net: Any) -> str:
     """Human text for the network's time step (``"dt = 1 ms"``), or ``""`` when undefined."""
-    dt = getattr(net, "dt", None)
+    dt = net.dt
     if not dt:
         return ""
     dt = float(dt)

@@ -158,7 +158,7 @@ class SimBridge(QObject):
     def iteration(self) -> int:
         """The network's iteration counter."""
         if self._runner is None:
-            return int(getattr(self._network, "iteration", 0) or 0)
+            return 0 if self._network is None else int(self._network.iteration)
         return int(self._runner.iteration)
 
     @property

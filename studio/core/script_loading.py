@@ -5,7 +5,10 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from engine.io.scripts import ScriptResult
 
 #: File suffixes accepted as Python scripts.
 PYTHON_SUFFIXES = (".py", ".pyw")
@@ -61,31 +64,21 @@ def check_script_path(path: str | Path) -> Path:
     try:
         p.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ScriptLoadError(f"Not a Python script (the file is not UTF-8 text): {p.name}", path=p)
+        raise ScriptLoadError(f"Not a Python script (the file is not UTF-8 text): {p.name}", path=p) from None
     except OSError as exc:
-        raise ScriptLoadError(f"Cannot read {p}: {exc}", path=p)
+        raise ScriptLoadError(f"Cannot read {p}: {exc}", path=p) from exc
     return p.resolve()
 
 
-def _requested(result: Any) -> int | None:
-    """Total of the script's deferred ``simulate_iterations`` calls, when the loader reports it."""
-    for name in ("requested_iterations", "iterations", "simulate_calls"):
-        value = getattr(result, name, None)
-        if value is None:
-            continue
-        if isinstance(value, (list, tuple)):
-            total = 0
-            for item in value:
-                try:
-                    total += int(item if not isinstance(item, (list, tuple)) else item[0])
-                except (TypeError, ValueError):
-                    continue
-            return total or None
+def _requested(result: ScriptResult) -> int | None:
+    """Total of the script's deferred ``simulate_iterations`` calls (None when it made none)."""
+    total = 0
+    for item in result.requested_iterations:  # whatever the script passed, usually an int
         try:
-            return int(value) or None
-        except (TypeError, ValueError):
+            total += int(item if not isinstance(item, (list, tuple)) else item[0])
+        except (TypeError, ValueError, IndexError):
             continue
-    return None
+    return total or None
 
 
 def load_network_script(path: str | Path) -> LoadedNetwork:
@@ -98,27 +91,24 @@ def load_network_script(path: str | Path) -> LoadedNetwork:
         a script that builds no network.
     """
     p = check_script_path(path)
-    from engine.io import scripts  # late: keeps ``import studio.core.script_loading`` light
+    from engine.io.scripts import ScriptError, load_script  # late: keeps this module light to import
 
-    script_error = getattr(scripts, "ScriptError", ())
     try:
-        result = scripts.load_script(str(p))
-    except script_error as exc:  # type: ignore[misc]
-        raise ScriptLoadError(
-            str(exc), path=p, line=getattr(exc, "lineno", None), details=getattr(exc, "traceback", "") or ""
-        )
+        result = load_script(str(p))
+    except ScriptError as exc:
+        raise ScriptLoadError(str(exc), path=p, line=exc.lineno, details=exc.traceback) from exc
     except Exception as exc:  # noqa: BLE001 - anything a user script does is reported, not fatal
-        raise ScriptLoadError(f"{p.name}: {type(exc).__name__}: {exc}", path=p)
-    nets = list(getattr(result, "networks", None) or [])
-    net = getattr(result, "network", None) or (nets[-1] if nets else None)
+        raise ScriptLoadError(f"{p.name}: {type(exc).__name__}: {exc}", path=p) from exc
+    nets = list(result.networks)
+    net = result.network  # the Network_UI one, else the last one built
     if net is None:
         raise ScriptLoadError(f"{p.name} ran, but it builds no Network.", path=p)
     return LoadedNetwork(
         network=net,
         script=p,
-        title=str(getattr(result, "title", "") or script_title(p)),
+        title=result.title or script_title(p),
         requested_iterations=_requested(result),
-        stdout=str(getattr(result, "stdout", "") or ""),
+        stdout=result.stdout,
         networks=nets or [net],
-        namespace=dict(getattr(result, "namespace", None) or {}),
+        namespace=dict(result.namespace),
     )

@@ -29,8 +29,7 @@ class Selection(QObject):
         if group is self.group:
             return
         self.group = group
-        size = int(getattr(group, "size", 0) or 0)
-        if self.neuron >= size:
+        if group is None or self.neuron >= group.size:
             self.neuron = 0
         self.group_changed.emit(group)
 

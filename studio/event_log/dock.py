@@ -144,7 +144,8 @@ class EventLogModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(ev.iteration), ev.path, format_change(ev), ev.source)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = f"#{ev.seq} {ev.kind} at iteration {ev.iteration}\n{ev.path}\nold: {ev.old!s}\nnew: {ev.new!s}"
+            text = f"#{ev.seq} {ev.kind} at iteration {ev.iteration}\n{ev.path}"
+            text += f"\nold: {ev.old!s}\nnew: {ev.new!s}"
             return text + (f"\nerror: {ev.error}" if ev.error else "")
         if role == Qt.ItemDataRole.ForegroundRole:
             if ev.error:
@@ -289,7 +290,6 @@ class EventLogDock(QDockWidget):
 
     def __init__(self, controller: Any = None, parent: QWidget | None = None) -> None:
         super().__init__("Event log", parent)
-        self.setObjectName("EventLogDock")
         self.panel = EventLogPanel(controller, self)
         self.setWidget(self.panel)
 

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import linecache
-from typing import Any
 
 from PyQt6.QtGui import QFont, QFontDatabase
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from engine.runtime.step_error import StepError
 from studio.core.runner_bridge import SimBridge
 
 
-def error_headline(err: Any) -> str:
+def error_headline(err: StepError) -> str:
     """One line: exception, iteration, behavior and the user's file and line."""
-    exc = getattr(err, "exception", err)
-    where = f" in {err.behavior_path}" if getattr(err, "behavior_path", None) else ""
+    exc = err.exception
+    where = f" in {err.behavior_path}" if err.behavior_path else ""
     line = ""
-    if getattr(err, "filename", None):
+    if err.filename:
         line = f" — {err.filename.rsplit('/', 1)[-1]}, line {err.lineno}"
-    return f"{type(exc).__name__} at iteration {getattr(err, 'iteration', '?')}{where}{line}: {exc}"
+    return f"{type(exc).__name__} at iteration {err.iteration}{where}{line}: {exc}"
 
 
-def source_line(err: Any) -> str:
+def source_line(err: StepError) -> str:
     """The text of the user's line that raised (empty when unknown)."""
-    filename, lineno = getattr(err, "filename", None), getattr(err, "lineno", None)
+    filename, lineno = err.filename, err.lineno
     if not filename or not lineno:
         return ""
     return linecache.getline(filename, int(lineno)).strip()
@@ -35,7 +35,7 @@ class ErrorPanel(QWidget):
     def __init__(self, bridge: SimBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
-        self.error: Any = None
+        self.error: StepError | None = None
         self.headline = QLabel("No error.")
         self.headline.setObjectName("errorHeadline")
         self.headline.setWordWrap(True)
@@ -70,7 +70,7 @@ class ErrorPanel(QWidget):
         self.headline.setFont(bold)
         self.show_error(None)
 
-    def show_error(self, err: Any) -> None:
+    def show_error(self, err: StepError | None) -> None:
         """Display ``err`` (a StepError) or the quiet "no error" state."""
         self.error = err
         if err is None:
@@ -85,7 +85,7 @@ class ErrorPanel(QWidget):
         line = source_line(err)
         self.code.setText(f"  {err.lineno}:  {line}" if line else "")
         self.code.setVisible(bool(line))
-        self.trace.setPlainText(str(getattr(err, "traceback", "") or err))
+        self.trace.setPlainText(err.traceback or str(err))
         self.resume_button.setEnabled(True)
         self.step_button.setEnabled(True)
 

@@ -7,6 +7,9 @@ from typing import Any
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from engine.model.behavior import Behavior
+from engine.model.neuron_group import NeuronGroup
+from engine.model.synapse_group import SynapseGroup
 from studio.core import introspect
 from studio.core.selection import Selection
 
@@ -16,11 +19,10 @@ _ROLE = Qt.ItemDataRole.UserRole
 def _behavior_text(key: Any, behavior: Any) -> tuple[str, str, str]:
     """(name, details, tooltip) of one behavior row."""
     cls = type(behavior).__name__
-    tags = [t for t in getattr(behavior, "tags", []) if t != cls]
-    state = "" if getattr(behavior, "behavior_enabled", True) else "  (off)"
-    kwargs = getattr(behavior, "init_kwargs", {}) or {}
-    args = ", ".join(f"{k}={v!r}" for k, v in list(kwargs.items())[:6])
-    tip = f"{key}: {cls}({args})\ntags: {', '.join(getattr(behavior, 'tags', []))}"
+    tags = [t for t in behavior.tags if t != cls]
+    state = "" if behavior.behavior_enabled else "  (off)"
+    args = ", ".join(f"{k}={v!r}" for k, v in list(behavior.init_kwargs.items())[:6])
+    tip = f"{key}: {cls}({args})\ntags: {', '.join(behavior.tags)}"
     return f"{key}  {cls}{state}", ", ".join(tags), tip
 
 
@@ -48,8 +50,8 @@ class NetworkTree(QTreeWidget):
         if net is None:
             self.blockSignals(False)
             return
-        groups = list(getattr(net, "NeuronGroups", []))
-        sgs = list(getattr(net, "SynapseGroups", []))
+        groups = list(net.NeuronGroups)
+        sgs = list(net.SynapseGroups)
         neurons = sum(introspect.group_size(g) for g in groups)
         details = f"{neurons} neurons, {len(sgs)} synapse groups"
         dt = introspect.describe_dt(net)
@@ -64,7 +66,7 @@ class NetworkTree(QTreeWidget):
             geom = f"{w}×{h}" + (f"×{d}" if d > 1 else "") if introspect.has_geometry(g) else "no grid"
             self._add_object(root, g, f"{introspect.group_size(g)} neurons · {geom}")
         for sg in sgs:
-            shape = getattr(getattr(sg, "W", None), "shape", None)
+            shape = getattr(getattr(sg, "W", None), "shape", None)  # W: if a behavior stored one
             text = f"{introspect.group_name(sg.src)} → {introspect.group_name(sg.dst)}"
             self._add_object(root, sg, text + (f" · W {shape[0]}×{shape[1]}" if shape else ""))
         root.setExpanded(True)
@@ -76,7 +78,7 @@ class NetworkTree(QTreeWidget):
     def _add_object(self, root: QTreeWidgetItem, obj: Any, details: str) -> None:
         """A row for a neuron or synapse group, with one child row per behavior."""
         item = QTreeWidgetItem([introspect.group_name(obj), details])
-        item.setToolTip(0, "tags: " + ", ".join(getattr(obj, "tags", [])))
+        item.setToolTip(0, "tags: " + ", ".join(obj.tags))
         item.setData(0, _ROLE, obj)
         root.addChild(item)
         self._items[id(obj)] = item
@@ -98,7 +100,7 @@ class NetworkTree(QTreeWidget):
             item = stack.pop()
             stack.extend(item.child(k) for k in range(item.childCount()))
             obj = item.data(0, _ROLE)
-            if obj is not None and hasattr(obj, "behavior_enabled") and hasattr(obj, "init_kwargs"):
+            if isinstance(obj, Behavior):
                 key = item.text(0).split("  ")[0]
                 item.setText(0, _behavior_text(key, obj)[0])
 
@@ -118,9 +120,9 @@ class NetworkTree(QTreeWidget):
         owner = parent.data(0, _ROLE) if parent is not None else None
         if obj is None:
             return
-        if hasattr(obj, "src") and hasattr(obj, "dst"):
+        if isinstance(obj, SynapseGroup):
             self.selection.set_synapse_group(obj)
-        elif hasattr(obj, "size") and hasattr(obj, "behavior"):
+        elif isinstance(obj, NeuronGroup):
             self.selection.set_group(obj)
-        elif owner is not None and hasattr(owner, "size") and not hasattr(owner, "src"):
+        elif isinstance(owner, NeuronGroup):  # a behavior of a group
             self.selection.set_group(owner)

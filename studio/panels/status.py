@@ -51,7 +51,8 @@ class StatusPanel:
         color = _STATE_COLORS.get(state, "#555555")
         self.state.setText(f"<b style='color:{color}'>{state}</b>")
         text = f"iteration <b>{self.bridge.iteration:,}</b>"
-        dt = getattr(self.bridge.network, "dt", None)
+        net = self.bridge.network
+        dt = net.dt if net is not None else None
         if dt:
             text += f" · t = {self.bridge.iteration * float(dt):.3f} s"
         self.iteration.setText(text)

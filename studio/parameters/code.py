@@ -1,7 +1,8 @@
 """Tag paths for panel rows, and the Python line equivalent to an edit ("copy as code"). No Qt here.
 
-A path must resolve, through :func:`engine.runtime.tag_paths.resolve_path`, to exactly the object the panel shows;
-every candidate is checked with the engine's own resolver, so the panel never writes to a namesake.
+A path must resolve, through :func:`engine.runtime.tag_paths.resolve_path`, to exactly the object the
+panel shows; every candidate is checked with the engine's own resolver, so the panel never writes to a
+namesake.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from typing import Any
 
 import numpy as np
 
+from engine.model.behavior import Behavior
+from engine.model.introspection import own_attribute
+from engine.model.synapse_group import SynapseGroup
 from engine.runtime.tag_paths import PathError, resolve_behaviors, resolve_path
 
 __all__ = [
@@ -31,7 +35,7 @@ def _usable(part: Any) -> bool:
 
 def object_part(net: Any, obj: Any) -> str | None:
     """The first tag of ``obj`` (group, synapse group or the network) that the engine resolves to it."""
-    for tag in getattr(obj, "tags", []) or []:
+    for tag in obj.tags:
         if not _usable(tag):
             continue
         try:
@@ -49,7 +53,7 @@ def behavior_part(net: Any, host_part: str | None, key: Any, behavior: Any) -> s
     """A path part naming ``behavior`` on its host: its first unambiguous tag, else its key."""
     if host_part is None:
         return None
-    candidates = [t for t in getattr(behavior, "tags", []) or [] if _usable(t)]
+    candidates = [t for t in behavior.tags if _usable(t)]
     candidates.append(str(key))
     for part in candidates:
         if not _usable(part):
@@ -79,18 +83,17 @@ def object_ref(net: Any, obj: Any, prefix: str = "net") -> str:
     attribute shortcut exists, else ``net['tag', 0]``."""
     if obj is net:
         return prefix
-    for tag in getattr(obj, "tags", []) or []:
-        if _ident(tag) and net.__dict__.get(tag) is obj:
+    for tag in obj.tags:
+        if _ident(tag) and own_attribute(net, tag) is obj:
             return f"{prefix}.{tag}"
-    tag = (getattr(obj, "tags", None) or ["?"])[0]
-    return f"{prefix}[{tag!r}, 0]"
+    return f"{prefix}[{obj.tags[0]!r}, 0]"
 
 
 def _behavior_ref(host_ref: str, host: Any, behavior: Any) -> str:
-    for tag in getattr(behavior, "tags", []) or []:
-        if _ident(tag) and host.__dict__.get(tag) is behavior:
+    for tag in behavior.tags:
+        if _ident(tag) and own_attribute(host, tag) is behavior:
             return f"{host_ref}.{tag}"
-    for key, b in getattr(host, "behavior", {}).items():
+    for key, b in host.behavior.items():
         if b is behavior:
             return f"{host_ref}.behavior[{key!r}]"
     return f"{host_ref}[{type(behavior).__name__!r}, 0]"
@@ -109,7 +112,7 @@ def code_ref(net: Any, path: str, prefix: str = "net") -> str | None:
         b = behaviors[0]
         return _behavior_ref(object_ref(net, b.parent, prefix), b.parent, b) if len(behaviors) == 1 else None
     obj, parent = target.obj, target.parent
-    if obj is not parent and hasattr(obj, "behavior_enabled"):
+    if obj is not parent and isinstance(obj, Behavior):
         base = _behavior_ref(object_ref(net, parent, prefix), parent, obj)
     else:
         base = object_ref(net, obj, prefix)
@@ -141,11 +144,11 @@ def code_for_edit(net: Any, path: str, op: str, value: Any, is_array: bool, pref
     if isinstance(value, str):
         target = resolve_path(net, path, must_exist=False)
         owner = target.obj if target.obj is target.parent else target.parent
-        maker = "matrix" if hasattr(owner, "src") else "vector"
+        maker = "matrix" if isinstance(owner, SynapseGroup) else "vector"
         return f"{ref}[:] = {object_ref(net, owner, prefix)}.{maker}({value!r})"
     text = _literal(value)
     if text is None:
-        shape = getattr(value, "shape", "?")
+        shape = getattr(value, "shape", "?")  # whatever the edit wrote (an array, usually)
         return f"# {ref}: an array of shape {tuple(shape)} was written (too large to copy as code)"
     return f"{ref}[:] = {text}" if is_array else f"{ref} = {text}"
 

@@ -1,14 +1,9 @@
 """The Parameters dock: per-behavior sections for the selected group or synapse group, edited mid-run.
 
-Integration (main window)::
-
-    self.param_dock = ParameterDock(bridge.runner, self)          # owns an EditController
-    self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.param_dock)
-    selection.group_changed.connect(self.param_dock.set_target)
-    selection.synapse_group_changed.connect(self.param_dock.set_target)
-    bridge.network_changed.connect(lambda _net: self.param_dock.set_runner(bridge.runner))
-    edit_menu.addAction(self.param_dock.controller.undo_action)  # Ctrl+Z
-    edit_menu.addAction(self.param_dock.controller.redo_action)  # Ctrl+Shift+Z
+In the window it is one row of the dock table (:mod:`studio.dock_table`): the dock shares the
+window's :class:`~studio.parameters.edits.EditController` (``ParameterDock(controller=...)``, so the
+Edit menu's undo / redo and the event log cover its edits) and follows the selected group or
+synapse group (``set_target``).
 
 Live values: :mod:`studio.parameters.refresh` (4 Hz, never waits for the worker); edits:
 :class:`~studio.parameters.edits.EditController`.
@@ -31,11 +26,12 @@ from PyQt6.QtWidgets import (
 )
 
 from engine.runtime.tag_paths import PathError, resolve_path
+from studio.core.introspect import behavior_rows
 from studio.parameters import code as param_code
 from studio.parameters.edits import AppliedEdit, EditController, EditFailure
+from studio.parameters.field_kinds import kind_named
 from studio.parameters.fields import MUTED_COLOR, FieldRow, small
-from studio.parameters.model import EditInputError, EditRequest
-from studio.parameters.refresh import LiveValues, sorted_behaviors
+from studio.parameters.refresh import LiveValues
 from studio.parameters.sections import (
     SECTION_STYLE,
     BehaviorSection,
@@ -44,6 +40,7 @@ from studio.parameters.sections import (
     object_name,
     target_title_html,
 )
+from studio.parameters.spec import EditInputError, EditRequest
 
 __all__ = ["ParameterPanel", "ParameterDock"]
 
@@ -136,16 +133,14 @@ class ParameterPanel(QWidget):
         net = self._net()
         host = param_code.object_part(net, obj) if net is not None else None
         self.title.setText(target_title_html(obj, host))
-        for key, behavior in sorted_behaviors(obj):
+        for key, behavior in behavior_rows(obj):
             path = param_code.behavior_path(net, obj, key, behavior) if net is not None else None
             section = BehaviorSection(key, behavior, path)
             section.enable_requested.connect(lambda on, s=section: self._request_enable(s, on))
             self._add_section(
                 key,
                 section,
-                self._expanded.get(
-                    self._exp_key(key, behavior), "recorder" not in getattr(behavior, "tags", ())
-                ),
+                self._expanded.get(self._exp_key(key, behavior), "recorder" not in behavior.tags),
             )
         variables = VariablesSection(f"{object_name(obj)} variables")
         self._add_section(_VARIABLES, variables, self._expanded.get(f"{type(obj).__name__}:vars", True))
@@ -171,20 +166,21 @@ class ParameterPanel(QWidget):
         net = self._net()
         if net is None or row.spec.path is None:
             return ""
-        if row.spec.kind == "array":
-            return f"{param_code.code_ref(net, row.spec.path, self.controller.code_prefix)}  # {row.summary.text()}"
+        prefix = self.controller.code_prefix
+        if kind_named(row.spec.kind).live_summary:  # too large to copy: the reference and the summary
+            return f"{param_code.code_ref(net, row.spec.path, prefix)}  # {row.summary.text()}"
         try:
             value = resolve_path(net, row.spec.path).get()  # a plain read of the current value
         except PathError:
             value = row.value
-        return param_code.code_for_edit(net, row.spec.path, "set", value, False, self.controller.code_prefix)
+        return param_code.code_for_edit(net, row.spec.path, "set", value, False, prefix)
 
     # ------------------------------------------------------------------------------------ building
     def _net(self) -> Any:
         runner = self.controller.runner
         if runner is not None:
             return runner.net
-        return getattr(self._target, "network", None)
+        return None if self._target is None else self._target.network
 
     def _new_container(self) -> None:
         self.container = QWidget()
@@ -211,7 +207,7 @@ class ParameterPanel(QWidget):
                 self._expanded[f"{type(self._target).__name__}:vars"] = section.expanded
 
     def _signature(self) -> tuple:
-        return tuple((k, id(b)) for k, b in sorted_behaviors(self._target))
+        return tuple((k, id(b)) for k, b in behavior_rows(self._target))
 
     def _tick(self) -> None:
         if self.isVisible():  # a hidden (e.g. tabified) dock costs nothing
@@ -264,7 +260,7 @@ class ParameterPanel(QWidget):
             section.set_enabled_state(bool(edit.new))
             section.show_enable_applied(edit.iteration, bool(edit.new))
         elif row is not None:
-            if row.spec.kind != "array":
+            if kind_named(row.spec.kind).live_value:
                 row.set_value(edit.new)
             row.show_applied(edit.iteration, edit.source)
         else:
@@ -288,7 +284,7 @@ class ParameterPanel(QWidget):
 
     def _on_runner_changed(self, runner: Any) -> None:
         target = self._target
-        keep = target is not None and runner is not None and getattr(target, "network", None) is runner.net
+        keep = target is not None and runner is not None and target.network is runner.net
         self.set_target(target if keep else None)
 
     def contextMenuEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
@@ -309,7 +305,6 @@ class ParameterDock(QDockWidget):
         self, runner: Any = None, parent: QWidget | None = None, controller: EditController | None = None
     ) -> None:
         super().__init__("Parameters", parent)
-        self.setObjectName("ParameterDock")
         self.panel = ParameterPanel(runner, self, controller)
         self.setWidget(self.panel)
 

@@ -1,11 +1,12 @@
 """EditController: sends parameter edits to the runner, coalesces them, stamps them, keeps undo/redo.
 
-Every edit is validated at once in the GUI thread (the engine's own :func:`engine.runtime.tag_paths.prepare_value`,
-which reads but never writes), then applied between two iterations on the engine thread by
-``runner.call(...)``, where it calls ``runner.set_value(path, value, source=...)`` (or
-``set_behavior_enabled``). Running there makes three things exact: the previous value (a full copy, for
-undo), the iteration at which the edit took effect, and factors (``×1.1`` multiplies the value of that
-moment). The runner logs the ``set_value`` / ``enabled`` event as usual.
+Every edit is validated at once in the GUI thread (the engine's own
+:func:`engine.runtime.value_edits.prepare_value`, which reads but never writes), then applied between
+two iterations on the engine thread by ``runner.call(...)``, where it calls
+``runner.set_value(path, value, source=...)`` (or ``set_behavior_enabled``). Running there makes three
+things exact: the previous value (a full copy, for undo), the iteration at which the edit took effect,
+and factors (``×1.1`` multiplies the value of that moment). The runner logs the ``set_value`` /
+``enabled`` event as usual.
 
 Coalescing: at most one edit per path is in flight; newer edits of that path wait in a one-slot queue
 (the newest replaces the waiting one), so a slider dragged faster than iterations never floods the
@@ -27,7 +28,8 @@ from PyQt6.QtGui import QUndoStack
 from engine.runtime.tag_paths import CommandError, resolve_behaviors, resolve_path
 from engine.runtime.value_edits import prepare_value
 from studio.parameters import code as param_code
-from studio.parameters.model import EditInputError, EditRequest, field_kind
+from studio.parameters.field_kinds import kind_of
+from studio.parameters.spec import EditInputError, EditRequest
 from studio.parameters.undo import UNDO_LIMIT, EditUndoCommand, make_undo_actions
 
 __all__ = ["EditController", "AppliedEdit", "EditFailure"]
@@ -154,7 +156,7 @@ class EditController(QObject):
         runner = self._runner
         if runner is None:
             raise EditInputError("no simulation is loaded")
-        if getattr(runner, "state", "") == "stopped":
+        if runner.state == "stopped":
             raise EditInputError("the runner was stopped; reload the script to edit")
         try:
             if req.op == "enable":
@@ -164,7 +166,8 @@ class EditController(QObject):
             if req.op == "scale":
                 if not (isinstance(req.value, (int, float)) and math.isfinite(req.value)):
                     raise EditInputError("a factor must be a finite number")
-                if field_kind(target.get()) not in ("int", "float", "array"):
+                kind = kind_of(target.get())
+                if kind is None or not kind.scalable:
                     raise EditInputError(
                         f"{target.attr} is a {type(target.get()).__name__}; it cannot be scaled"
                     )

@@ -1,4 +1,5 @@
-"""Row widgets of the parameter panel: one per field, typed by the field's kind.
+"""Row widgets of the parameter panel: one per field, the one its field kind names (the kinds are
+:mod:`studio.parameters.field_kinds`, which also makes the rows: ``make_row``).
 
 Every row shows the field name, a typed editor, a stamp ("it 1234": the iteration after which the last
 edit took effect) and, on a refused edit, a red message under the editor while the editor falls back to
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -25,9 +27,9 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from studio.parameters.model import EditInputError, EditRequest, FieldSpec
+from studio.parameters.spec import EditInputError, EditRequest, FieldSpec
 from studio.parameters.spinbox import ScalarSpinBox
-from studio.parameters.text import default_step, format_number, parse_edit, summary_text
+from studio.parameters.text import default_step, format_number, summary_text
 
 __all__ = [
     "FieldRow",
@@ -35,7 +37,7 @@ __all__ = [
     "BoolRow",
     "ArrayRow",
     "ArgRow",
-    "make_row",
+    "Parser",
     "small",
     "OK_COLOR",
     "ERROR_COLOR",
@@ -44,6 +46,8 @@ __all__ = [
 
 OK_COLOR, ERROR_COLOR, MUTED_COLOR, QUEUED_COLOR = "#2e7d32", "#c62828", "#80868b", "#b26a00"
 _SLIDER_STEPS = 1000
+#: ``parse(text, spec) -> EditRequest`` (raises EditInputError): how a row reads typed text.
+Parser = Callable[[str, FieldSpec], EditRequest]
 
 
 def small(label: QLabel, text: str, color: str) -> None:
@@ -53,13 +57,18 @@ def small(label: QLabel, text: str, color: str) -> None:
 
 
 class FieldRow(QWidget):
-    """Base row: name, editor area, stamp, message. ``requested(EditRequest)`` asks for an edit."""
+    """Base row: name, editor area, stamp, message. ``requested(EditRequest)`` asks for an edit.
+
+    Rows are constructed as ``cls(spec, value, parse)``: ``parse`` reads typed text (the field
+    kinds' :func:`~studio.parameters.field_kinds.parse_edit`; None: typed text is refused).
+    """
 
     requested = pyqtSignal(object)
 
-    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+    def __init__(self, spec: FieldSpec, parse: Parser | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
+        self.parse = parse
         self.value: Any = None
         self.missing = False
         outer = QVBoxLayout(self)
@@ -91,7 +100,9 @@ class FieldRow(QWidget):
         """Parse typed text; emit a request or show why not (keeping the old value). ``gesture``: from a
         slider drag or arrow steps (merged into one undo step)."""
         try:
-            req = parse_edit(text, self.spec)
+            if self.parse is None:
+                raise EditInputError(f"{self.spec.name} cannot be edited here")
+            req = self.parse(text, self.spec)
         except EditInputError as exc:
             self.show_error(str(exc))
             return
@@ -166,8 +177,10 @@ class FieldRow(QWidget):
 class ScalarRow(FieldRow):
     """int / float: a spin box, plus a labeled slider when a range is known."""
 
-    def __init__(self, spec: FieldSpec, value: Any, parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
+    def __init__(
+        self, spec: FieldSpec, value: Any, parse: Parser | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(spec, parse, parent)
         self.spin = ScalarSpinBox(
             spec.kind, default_step(value, spec.kind, spec.value_range), spec.value_range
         )
@@ -226,8 +239,10 @@ class ScalarRow(FieldRow):
 class BoolRow(FieldRow):
     """bool: a checkbox."""
 
-    def __init__(self, spec: FieldSpec, value: Any, parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
+    def __init__(
+        self, spec: FieldSpec, value: Any, parse: Parser | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(spec, parse, parent)
         self.check = QCheckBox()
         self.check.clicked.connect(
             lambda on: self.emit_request(EditRequest(spec.path, "set", bool(on), str(on)))
@@ -249,8 +264,10 @@ class BoolRow(FieldRow):
 class ArrayRow(FieldRow):
     """Arrays: shape, dtype and min/mean/max; the line edit takes a number, a factor or a value string."""
 
-    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
+    def __init__(
+        self, spec: FieldSpec, value: Any = None, parse: Parser | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(spec, parse, parent)  # the value is shown as a summary (set_summary)
         box = QVBoxLayout()
         box.setSpacing(1)
         self.summary = QLabel("…")
@@ -295,8 +312,10 @@ class ArrayRow(FieldRow):
 class ArgRow(FieldRow):
     """A constructor argument that only ``initialize`` read: its value, read-only, with a note."""
 
-    def __init__(self, spec: FieldSpec, value: Any, parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
+    def __init__(
+        self, spec: FieldSpec, value: Any, parse: Parser | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(spec, None, parent)  # read-only: typed text is never parsed
         self.label = QLabel()
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where = f"; the values live in the group variable {spec.name!r}" if "→" in spec.note else ""
@@ -312,14 +331,3 @@ class ArgRow(FieldRow):
         note = html.escape(self.spec.note or "init only")
         span = f'<span style="color:{MUTED_COLOR}; font-size:8pt"><i>{note}</i></span>'
         self.label.setText(f"{html.escape(text)}  {span}")
-
-
-def make_row(spec: FieldSpec, value: Any) -> FieldRow:
-    """The row widget for ``spec`` showing ``value``."""
-    if spec.kind == "bool":
-        return BoolRow(spec, value)
-    if spec.kind in ("int", "float"):
-        return ScalarRow(spec, value)
-    if spec.kind == "array":
-        return ArrayRow(spec)
-    return ArgRow(spec, value)

@@ -12,31 +12,24 @@ from __future__ import annotations
 from concurrent.futures import Future
 from typing import Any
 
-from studio.parameters.model import FieldSpec, behavior_fields, variable_fields
+from studio.parameters.field_kinds import ARG, kind_named
+from studio.parameters.model import behavior_fields, variable_fields
 from studio.parameters.sections import BehaviorSection, FieldSection
+from studio.parameters.spec import FieldSpec
 from studio.parameters.text import summarize_array
 
-__all__ = ["LiveValues", "sorted_behaviors"]
-
-
-def sorted_behaviors(obj: Any) -> list[tuple[Any, Any]]:
-    """``(key, behavior)`` pairs of ``obj`` in key order (insertion order if keys do not compare)."""
-    items = list(getattr(obj, "behavior", {}).items())
-    try:
-        return sorted(items, key=lambda kv: kv[0])
-    except TypeError:
-        return items
+__all__ = ["LiveValues"]
 
 
 def _summaries(items: list[tuple[str, Any, str]]) -> dict[str, dict | None]:
     """Array summaries, computed on the engine thread between two iterations."""
-    return {key: summarize_array(getattr(obj, name, None)) for key, obj, name in items}
+    return {key: summarize_array(getattr(obj, name, None)) for key, obj, name in items}  # may be gone
 
 
 def _read(obj: Any, spec: FieldSpec) -> Any:
-    if spec.kind == "arg":
-        return (getattr(obj, "init_kwargs", {}) or {}).get(spec.name)
-    return getattr(obj, spec.name, None)
+    if spec.kind == ARG:
+        return obj.init_kwargs.get(spec.name)
+    return getattr(obj, spec.name, None)  # a behavior may have deleted it since
 
 
 def _owner(section: FieldSection, target: Any) -> Any:
@@ -66,7 +59,7 @@ class LiveValues:
             if isinstance(section, BehaviorSection):
                 behavior = section.behavior
                 if not self.controller.pending(section.path or ""):
-                    section.set_enabled_state(bool(getattr(behavior, "behavior_enabled", True)))
+                    section.set_enabled_state(bool(behavior.behavior_enabled))
                 specs = behavior_fields(behavior, section.path)
                 changed |= section.sync(specs, lambda s, b=behavior: _read(b, s))
                 self._update_rows(section, behavior)
@@ -80,11 +73,11 @@ class LiveValues:
     def _update_rows(self, section: FieldSection, obj: Any) -> None:
         for row in section.rows.values():
             spec = row.spec
-            if spec.kind not in ("int", "float", "bool") or row.missing or row.editing:
+            if not kind_named(spec.kind).live_value or row.missing or row.editing:
                 continue
             if spec.path is not None and self.controller.pending(spec.path):
                 continue  # show the requested value until it is applied
-            value = getattr(obj, spec.name, None)
+            value = getattr(obj, spec.name, None)  # user attributes come and go
             if value is not None and value != row.value:
                 row.set_value(value)
 
@@ -100,7 +93,7 @@ class LiveValues:
             (_key(row, _owner(sec, target)), _owner(sec, target), row.spec.name)
             for sec in sections.values()
             for row in sec.rows.values()
-            if row.spec.kind == "array" and not row.missing
+            if kind_named(row.spec.kind).live_summary and not row.missing
         ]
         if not items:
             return
@@ -119,5 +112,5 @@ class LiveValues:
             owner = _owner(section, target)
             for row in section.rows.values():
                 key = _key(row, owner)
-                if row.spec.kind == "array" and key in result:
+                if key in result and kind_named(row.spec.kind).live_summary:
                     row.set_summary(result[key])

@@ -24,8 +24,11 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from studio.parameters.fields import ERROR_COLOR, MUTED_COLOR, OK_COLOR, FieldRow, make_row, small
-from studio.parameters.model import FieldSpec
+from engine.model.neuron_group import NeuronGroup
+from engine.model.synapse_group import SynapseGroup
+from studio.parameters.field_kinds import ARG, make_row
+from studio.parameters.fields import ERROR_COLOR, MUTED_COLOR, OK_COLOR, FieldRow, small
+from studio.parameters.spec import FieldSpec
 
 __all__ = [
     "FieldSection",
@@ -46,18 +49,17 @@ QLabel#paramHint {{ color: {MUTED_COLOR}; font-size: 8pt; }}
 
 
 def object_name(obj: Any) -> str:
-    """The first tag of a group / synapse group (or its class name)."""
-    tags = getattr(obj, "tags", None)
-    return str(tags[0]) if tags else type(obj).__name__
+    """The first tag of a group / synapse group / the network (its class name when untagged)."""
+    return str(obj.tags[0])
 
 
 def target_title_html(obj: Any, path_part: str | None = None) -> str:
     """``exc  NeuronGroup · 800 neurons`` / ``GLUTAMATE  SynapseGroup · exc → inh``; when the first tag is
     shared with another object, the tag that the paths use (``path_part``) is added."""
-    if hasattr(obj, "src") and hasattr(obj, "dst"):
+    if isinstance(obj, SynapseGroup):
         detail = f"{object_name(obj.src)} → {object_name(obj.dst)}"
     else:
-        detail = f"{obj.size} neurons" if hasattr(obj, "size") else ""
+        detail = f"{obj.size} neurons" if isinstance(obj, NeuronGroup) else ""
     if path_part and path_part != object_name(obj):
         detail += f" · paths: {path_part}.…"
     return (
@@ -161,7 +163,7 @@ class FieldSection(QFrame):
             elif row.missing:
                 row.set_missing(False)
         for name, row in self.rows.items():
-            if name not in present and row.spec.kind != "arg":
+            if name not in present and row.spec.kind != ARG:
                 row.set_missing(True, f"{name} no longer exists: a behavior deleted it")
         self.empty_label.setVisible(not self.rows)
         return changed
@@ -200,7 +202,7 @@ class BehaviorSection(FieldSection):
 
     def __init__(self, key: Any, behavior: Any, path: str | None, parent: QWidget | None = None) -> None:
         cls = type(behavior).__name__
-        tags = [t for t in getattr(behavior, "tags", []) if t != cls]
+        tags = [t for t in behavior.tags if t != cls]
         tag_text = (
             (f'&nbsp;&nbsp;<span style="color:{MUTED_COLOR}">' + html.escape(", ".join(tags)) + "</span>")
             if tags
@@ -223,7 +225,7 @@ class BehaviorSection(FieldSection):
         self.enable.clicked.connect(self.enable_requested.emit)
         self.header_layout.addWidget(self.stamp)
         self.header_layout.addWidget(self.enable)
-        self.set_enabled_state(bool(getattr(behavior, "behavior_enabled", True)))
+        self.set_enabled_state(bool(behavior.behavior_enabled))
 
     def set_enabled_state(self, on: bool) -> None:
         """Show the live ``behavior_enabled`` value."""
@@ -240,7 +242,7 @@ class BehaviorSection(FieldSection):
         """The switch was refused: say why, show the live state again."""
         small(self.stamp, "refused", ERROR_COLOR)
         self.stamp.setToolTip(message)
-        self.set_enabled_state(bool(getattr(self.behavior, "behavior_enabled", True)))
+        self.set_enabled_state(bool(self.behavior.behavior_enabled))
 
 
 class VariablesSection(FieldSection):

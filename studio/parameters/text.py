@@ -1,4 +1,9 @@
-"""Typed text → edit requests, and numbers → short text (the panel's input and display rules). No Qt here."""
+"""Text rules of the panel: numbers → short text, and the pieces typed text is read with. No Qt here.
+
+The pieces (numbers, factors ``×1.1``, bool words, lists, value strings, range checks) are what the
+field kinds' parsers are made of; :func:`studio.parameters.field_kinds.parse_edit` turns typed text
+into an edit request for a field of any kind.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,20 @@ from typing import Any
 
 import numpy as np
 
-from studio.parameters.model import EditInputError, EditRequest, FieldSpec
+from studio.parameters.spec import EditInputError, FieldSpec
 
-__all__ = ["parse_edit", "format_number", "default_step", "summary_text", "summarize_array"]
+__all__ = [
+    "parse_number",
+    "parse_factor",
+    "parse_bool_word",
+    "parse_list",
+    "check_range",
+    "check_value_string",
+    "format_number",
+    "default_step",
+    "summary_text",
+    "summarize_array",
+]
 
 _FACTOR = re.compile(r"^\s*[×x*]\s*(?P<num>\S.*)$")
 _BOOL_TEXT = {
@@ -28,7 +44,8 @@ _BOOL_TEXT = {
 
 
 # ----------------------------------------------------------------------------------------------- parse
-def _number(text: str, what: str) -> float:
+def parse_number(text: str, what: str) -> float:
+    """``text`` as a finite float, or :class:`EditInputError` (``what`` says what was expected)."""
     try:
         value = float(text.replace("−", "-"))
     except ValueError:
@@ -38,7 +55,19 @@ def _number(text: str, what: str) -> float:
     return value
 
 
-def _in_range(value: float, spec: FieldSpec) -> None:
+def parse_factor(text: str) -> float | None:
+    """The factor of ``×1.1`` / ``x1.1`` / ``*1.1`` (None when ``text`` is not a factor)."""
+    factor = _FACTOR.match(text)
+    return None if factor is None else parse_number(factor.group("num"), "factor after ×")
+
+
+def parse_bool_word(text: str) -> bool | None:
+    """``true``/``false``/``on``/``off``/``yes``/``no``/``1``/``0`` → bool, else None."""
+    return _BOOL_TEXT.get(text.lower())
+
+
+def check_range(value: float, spec: FieldSpec) -> None:
+    """:class:`EditInputError` when ``spec`` has a range and ``value`` is outside it."""
     if spec.value_range is not None:
         low, high = spec.value_range
         if not low <= value <= high:
@@ -47,59 +76,8 @@ def _in_range(value: float, spec: FieldSpec) -> None:
             )
 
 
-def parse_edit(text: str, spec: FieldSpec) -> EditRequest:
-    """Turn typed ``text`` into an edit of ``spec``, or raise :class:`EditInputError`.
-
-    Scalars: a number (``0.6``, ``1e-3``), or a factor (``×1.1``, ``x1.1``, ``*1.1``); bools: true/false.
-    Arrays: a number (every element), a factor, a list (``[0.1, 0.2, ...]``), or a value string
-    (``uniform(0.4,0.6)``), evaluated through the group's ``vector()`` / ``matrix()`` between iterations.
-    NaN and inf are refused; integer fields need whole numbers; known ranges are enforced.
-    """
-    if spec.path is None:
-        raise EditInputError(f"{spec.name} cannot be edited here ({spec.note or 'no tag path addresses it'})")
-    raw = text
-    text = text.strip()
-    if not text:
-        raise EditInputError("empty: type a value")
-    if spec.kind == "bool" or (spec.kind == "array" and spec.dtype == "bool"):
-        word = text.lower()
-        if word in _BOOL_TEXT:
-            return EditRequest(spec.path, "set", _BOOL_TEXT[word], raw)
-        if spec.kind == "bool":
-            raise EditInputError(f"{text!r} is not a bool: use true or false")
-    factor = _FACTOR.match(text)
-    if factor:
-        if spec.kind == "bool" or spec.dtype == "bool":
-            raise EditInputError("a factor cannot scale a bool")
-        return EditRequest(spec.path, "scale", _number(factor.group("num"), "factor after ×"), raw)
-    if spec.kind in ("int", "float"):
-        value = _number(text, f"{spec.kind} expected")
-        if spec.kind == "int":
-            if value != int(value):
-                raise EditInputError(f"{text} is not a whole number ({spec.name} is an integer)")
-            value = int(value)
-        _in_range(value, spec)
-        return EditRequest(spec.path, "set", value, raw)
-    if spec.kind != "array":
-        raise EditInputError(f"{spec.name} cannot be edited here")
-    if text.startswith("["):
-        return EditRequest(spec.path, "set", _parse_list(text, spec), raw)
-    try:
-        value = _number(text, "")
-    except EditInputError as exc:
-        if "finite" in str(exc):
-            raise
-        if "(" in text or text.isidentifier():
-            return EditRequest(spec.path, "set", _check_value_string(text), raw)
-        raise EditInputError(
-            f"{text!r} is neither a number, a factor (×1.1) nor a value string such as uniform(0.4,0.6)"
-        ) from None
-    if spec.dtype.startswith(("int", "uint")) and value != int(value):
-        raise EditInputError(f"{text} is not a whole number ({spec.name} is an {spec.dtype} array)")
-    return EditRequest(spec.path, "set", value, raw)
-
-
-def _parse_list(text: str, spec: FieldSpec) -> np.ndarray:
+def parse_list(text: str, spec: FieldSpec) -> np.ndarray:
+    """``[0.1, 0.2, ...]`` → a float array that broadcasts to ``spec.shape`` (finite values only)."""
     if re.search(r"\b(nan|inf|infinity)\b", text, re.IGNORECASE):
         raise EditInputError("NaN and inf are not allowed in the list")
     try:
@@ -117,7 +95,8 @@ def _parse_list(text: str, spec: FieldSpec) -> np.ndarray:
     return arr
 
 
-def _check_value_string(text: str) -> str:
+def check_value_string(text: str) -> str:
+    """``text`` when it is a valid value string (``uniform(0.4,0.6)``), else :class:`EditInputError`."""
     from engine.model.values import compile_mode  # parses and checks names; draws nothing
 
     try:

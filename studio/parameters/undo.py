@@ -17,7 +17,7 @@ import numpy as np
 from PyQt6.QtCore import QObject
 from PyQt6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
-from studio.parameters.model import EditRequest
+from studio.parameters.spec import EditRequest
 from studio.parameters.text import format_number
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -55,7 +55,8 @@ QLabel#tryThisHeading { color: #1d5fae; font-weight: bold; background: transpare
 QLabel#tryThisHints { background: transparent; border: none; color: #1f2937; }
 QPushButton#openExample { background: #2f7bd8; color: white; font-weight: bold; padding: 5px 16px;
                           border: 1px solid #23629f; border-radius: 4px; }
-QPushButton#openExample:hover { background: #2669bd; } QPushButton#openExample:disabled { background: #9ab8de; }
+QPushButton#openExample:hover { background: #2669bd; }
+QPushButton#openExample:disabled { background: #9ab8de; }
 """
 
 

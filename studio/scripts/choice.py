@@ -44,13 +44,11 @@ QToolButton#dismissChoice { border: none; font-size: 15px; color: #6b7280; backg
 
 def describe_network(net: Any, index: int, name: str | None = None) -> str:
     """One line for the combo box: number, name (variable or tag), groups and neurons."""
-    groups = list(getattr(net, "NeuronGroups", []) or [])
-    tags = list(getattr(net, "tags", []) or [])
-    label = name or (tags[0] if tags and tags[0] != "Network" else f"network {index + 1}")
-    group_names = ", ".join(str(getattr(g, "tags", ["?"])[0]) for g in groups[:3]) + (
-        "…" if len(groups) > 3 else ""
-    )
-    neurons = sum(int(getattr(g, "size", 0) or 0) for g in groups)
+    groups = list(net.NeuronGroups)
+    tag = net.tags[0]
+    label = name or (tag if tag != "Network" else f"network {index + 1}")
+    group_names = ", ".join(str(g.tags[0]) for g in groups[:3]) + ("…" if len(groups) > 3 else "")
+    neurons = sum(int(g.size) for g in groups)
     return (
         f"{index + 1}. {label} — {len(groups)} group{'s' * (len(groups) != 1)} "
         f"({group_names or 'none'}), {neurons} neurons"
@@ -59,8 +57,8 @@ def describe_network(net: Any, index: int, name: str | None = None) -> str:
 
 def _variable_names(loaded: Any) -> dict[int, str]:
     """id(network) → the script's variable name, when the loaded object carries the namespace."""
-    namespace = getattr(loaded, "namespace", None) or {}
-    ids = {id(net) for net in getattr(loaded, "networks", None) or []}
+    namespace = getattr(loaded, "namespace", None) or {}  # optional: offer() takes any such object
+    ids = {id(net) for net in loaded.networks}
     names: dict[int, str] = {}
     for key, value in namespace.items():  # no attribute access: values may be lazy stand-ins
         if id(value) in ids and not key.startswith("_"):
@@ -134,12 +132,12 @@ class ScriptChoicePanel(QFrame):
         Called again with the same script's networks (after :meth:`choose`) it only follows the
         shown network and keeps the rest of the card as it is.
         """
-        networks = list(getattr(loaded, "networks", None) or [])
-        current = getattr(loaded, "network", None)
-        if self._source is not None and getattr(loaded, "networks", None) is self._source:
+        networks = list(loaded.networks)
+        current = loaded.network
+        if self._source is not None and loaded.networks is self._source:
             self._select(current)
             return self.isVisible()
-        self._source = getattr(loaded, "networks", None)
+        self._source = loaded.networks
         self._networks = networks if len(networks) > 1 else []
         names = _variable_names(loaded)
         self.combo.clear()
@@ -148,7 +146,7 @@ class ScriptChoicePanel(QFrame):
             self.combo.addItem(describe_network(net, i, names.get(id(net))) + last)
         self._select(current)
         self.networks_label.setText(f"This script built {len(self._networks)} networks. Showing:")
-        requested = getattr(loaded, "requested_iterations", None)
+        requested = loaded.requested_iterations
         self.iterations = int(requested) if requested else None
         if self.iterations:
             who = "It" if self._networks else "This script"

@@ -1,4 +1,6 @@
-"""Live views: traces, spike raster, activity grid, weights (pyqtgraph items updated in place)."""
+"""Live views: traces, spike raster, activity grid, weights (pyqtgraph items updated in place).
+
+Every kind of view is registered by name in :mod:`studio.views.registry`."""
 
 from __future__ import annotations
 

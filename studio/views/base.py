@@ -95,7 +95,7 @@ class LiveView(QWidget):
     def on_network_changed(self, net: Any) -> None:
         """Refill the group picker; keep the previous group by name when it still exists."""
         old = introspect.group_name(self.group) if self.group is not None else None
-        groups = list(getattr(net, "NeuronGroups", []) or []) if net is not None else []
+        groups = list(net.NeuronGroups) if net is not None else []
         self._filling = True
         self.group_box.clear()
         for g in groups:
@@ -206,7 +206,7 @@ class LiveView(QWidget):
         if self.group is None or not self.variable:
             return None
         name = introspect.group_name(self.group)
-        value = getattr(self.group, self.variable, None)
+        value = getattr(self.group, self.variable, None)  # behaviors may delete or retype it
         if value is None:
             return f"'{self.variable}' no longer exists in {name}; pick another variable."
         shape = getattr(value, "shape", ())

@@ -14,7 +14,7 @@ import numpy as np
 
 
 def _handle_error(handle: Any) -> str | None:
-    err = getattr(handle, "error", None)
+    err = handle.error
     return str(err) if err else None
 
 

@@ -74,7 +74,7 @@ class WeightsView(LiveView):
     def refill_variables(self, keep: str | None = None) -> None:
         """Fill the synapse-group picker; prefer one that ends in the shown group."""
         net = self.bridge.network
-        sgs = list(getattr(net, "SynapseGroups", []) or []) if net is not None else []
+        sgs = list(net.SynapseGroups) if net is not None else []
         old = self.synapse_group()
         old_name = introspect.group_name(old) if old is not None else None
         self.sg_box.blockSignals(True)
@@ -122,9 +122,15 @@ class WeightsView(LiveView):
             self._dirty = True
 
     def refresh(self) -> None:
-        if self._future is not None or self._last_fetch == 0.0:
-            self._dirty = True
-        super().refresh()
+        """Once per display tick. This view shows no per-neuron variable, so the base class's
+        "wait for the variable to appear" step does not apply (it refilled the synapse-group picker
+        at every tick of a run, and the weights were never drawn while the network ran)."""
+        if not self.isVisible():
+            return
+        pending = self._future is not None or self._last_fetch == 0.0
+        if pending or self._dirty or self.bridge.iteration_changed:
+            self._dirty = False
+            self.update_view()  # throttled there: one fetch at a time, every REFRESH_S while running
 
     # ------------------------------------------------------------------ data
     def _snapshot(self, net: Any, sg: Any, whole: bool, i: int) -> Any:

@@ -191,3 +191,21 @@ def test_no_test_module_imports_another(path):
         elif isinstance(node, ast.Import):
             imported.update(alias.name for alias in node.names)
     assert imported & test_modules == set()
+
+
+def test_the_studio_core_imports_no_qt_widgets():
+    """import-linter cannot name PyQt6.QtWidgets (a submodule of an external package): checked here."""
+    graph = import_graph()
+    core = [m for m in graph if m == "studio.core" or m.startswith("studio.core.")]
+    offenders = []
+    for name in core:
+        path = ROOT / (name.replace(".", "/") + ("/__init__.py" if name == "studio.core" else ".py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            modules = []
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            offenders += [f"{name}: {m}" for m in modules if m in ("PyQt6.QtWidgets", "PyQt6.QtGui")]
+    assert len(core) >= 5
+    assert offenders == []

@@ -24,12 +24,11 @@ import time
 for _v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_v, "1")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "engine"))
 
 import numpy as np  # noqa: E402
-from engine_helpers import Basic_Behavior, Tiny  # noqa: E402  (tests/engine)
 
 from engine import Behavior, EventRecorder, Network, NeuronGroup, Recorder, Runner, SynapseGroup, afferent  # noqa: E402
+from tests.support.behaviors import Basic_Behavior, Tiny  # noqa: E402
 
 
 class Input_Behavior(Behavior):

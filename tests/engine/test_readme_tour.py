@@ -1,9 +1,8 @@
 """The README's API tour is real code: it must run and give what the table says."""
 
 import re
-from pathlib import Path
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+from tests.support.paths import README
 
 
 def test_api_tour_runs_and_matches_its_table(capsys):

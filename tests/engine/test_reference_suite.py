@@ -2,7 +2,6 @@
 
 import numpy as np
 import pytest
-from engine_helpers import Counter
 
 from engine import (
     Network,
@@ -14,6 +13,7 @@ from engine import (
     reset_genome,
     set_genome,
 )
+from tests.support.behaviors import Counter
 
 
 @pytest.fixture(autouse=True)

@@ -2,12 +2,11 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import EXAMPLES_DIR, REPO_ROOT
 
 SEED_BLOCK_1 = """
 from PymoNNto import *
@@ -18,12 +17,10 @@ My_Network.initialize()
 My_Network.simulate_iterations(1000)
 """
 
-EXAMPLES = ROOT / "examples"
-
 
 def seed_example_source(seed):
     """examples/seed_synapses_input.py (the seed's second example) with another random seed."""
-    source = (EXAMPLES / "seed_synapses_input.py").read_text(encoding="utf-8")
+    source = (EXAMPLES_DIR / "seed_synapses_input.py").read_text(encoding="utf-8")
     assert "np.random.seed(1)" in source
     source = source.replace("np.random.seed(1)", f"np.random.seed({seed})")
     return source.split("# plotting")[0].split("import matplotlib")[0]
@@ -32,7 +29,7 @@ def seed_example_source(seed):
 def run_script(code, tmp_path):
     script = tmp_path / "script.py"
     script.write_text(code)
-    env = {"PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}
+    env = {"PYTHONPATH": str(REPO_ROOT), "MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}
     return subprocess.run(
         [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120
     )
@@ -75,10 +72,13 @@ def test_same_seed_gives_identical_recordings():
 def test_seed_example_1_with_its_plot_lines_runs_headless(tmp_path):
     """examples/seed_basic.py keeps the seed's plot lines ('n.voltage', 'np.mean(n.voltage)')."""
     pytest.importorskip("matplotlib")
-    source = (EXAMPLES / "seed_basic.py").read_text(encoding="utf-8")
+    source = (EXAMPLES_DIR / "seed_basic.py").read_text(encoding="utf-8")
     assert "My_Network['n.voltage', 0, 'np'][:,0:10]" in source
     assert "My_Network['np.mean(n.voltage)', 0]" in source
-    probe = "\nimport matplotlib.pyplot as plt\nprint('lines', sum(len(ax.lines) for f in map(plt.figure, plt.get_fignums()) for ax in f.axes))\n"
+    probe = (
+        "\nimport matplotlib.pyplot as plt\n"
+        "print('lines', sum(len(ax.lines) for f in map(plt.figure, plt.get_fignums()) for ax in f.axes))\n"
+    )
     result = run_script(source.replace("plt.show()", "pass") + probe, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "lines 12" in result.stdout  # 10 traces, the mean, the threshold line
@@ -92,7 +92,7 @@ def test_import_loads_no_qt_or_matplotlib():
         "print('BAD', bad)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "BAD []"

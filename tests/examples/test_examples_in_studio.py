@@ -1,7 +1,7 @@
 """Every example opens in the studio (offscreen) through the example browser and runs 50 iterations with
 the views live; scripts that end in ``Network_UI(...).show()`` open the studio when run with python.
 
-The window factory and the no-modal-dialog guard come from ``tests/studio/conftest.py``.
+The window factory and the no-modal-dialog guard are fixtures of :mod:`tests.support.fixtures`.
 """
 
 from __future__ import annotations
@@ -22,12 +22,11 @@ from PyQt6.QtCore import Qt  # noqa: E402
 from studio.scripts.browser import ExampleBrowser  # noqa: E402
 from studio.scripts.choice import ScriptChoicePanel  # noqa: E402
 from studio.scripts.example_index import discover_examples  # noqa: E402
+from tests.support.paths import EXAMPLES, EXAMPLES_DIR  # noqa: E402
 
-# fixtures: make_window needs settings_file; isolated_settings / no_modal_dialogs are autouse there
-from tests.studio.conftest import isolated_settings, make_window, no_modal_dialogs, settings_file  # noqa: E402,F401
+# as in tests/studio: QSettings under tmp_path, and no modal dialog may open
+pytestmark = pytest.mark.usefixtures("isolated_settings", "no_modal_dialogs")
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples"
-EXAMPLES = sorted(EXAMPLES_DIR.glob("*.py"))
 VIEWS = ("traces", "raster", "grid", "weights")
 #: Views known to stay blank without saying why (a view bug, reported; fixed views may leave this list).
 KNOWN_SILENT = {"grid_receptive_fields.py": {"traces", "grid"}}
@@ -133,7 +132,8 @@ QUIT_WHEN_RUNNING = textwrap.dedent("""
         from studio.main_window import MainWindow
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow) and w.isVisible() and w.bridge.iteration >= 20:
-                print('WINDOW', repr(w.windowTitle()), 'running' if w.bridge.is_running else 'paused', flush=True)
+                state = 'running' if w.bridge.is_running else 'paused'
+                print('WINDOW', repr(w.windowTitle()), state, flush=True)
                 w.close()
                 app.quit()
                 return

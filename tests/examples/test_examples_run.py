@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.py"))
+from tests.support.paths import EXAMPLES
+
 CHECK = re.compile(r"^\s*CHECK:\s*(?P<expr>.+)\s+in\s+\[(?P<lo>[^,\]]+),(?P<hi>[^\]]+)\]\s*$")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.studio.conftest import SEED
+from tests.support.paths import SEED
 
 
 def test_headless_screenshot(run_python, tmp_path):
