@@ -9,6 +9,7 @@ table name), plus the list of extra views (``raster_2``, ...) to re-create befor
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
@@ -16,6 +17,7 @@ from PyQt6.QtCore import QByteArray, QSettings, Qt
 from PyQt6.QtGui import QAction
 from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
+from studio import dialogs
 from studio.dock_table import RIGHT, DockSpec
 from studio.views.registry import available_views, view_type
 
@@ -130,6 +132,19 @@ class DockManager:
             k += 1
         return self._add_extra(kind, k, view_factory)
 
+    def _open_from_menu(self, kind: str) -> None:
+        """ "New view" entry: a view that cannot be made (a plug-in's broken import, a constructor
+        that raises) is reported in a dialog; the window goes on."""
+        try:
+            self.open_extra(kind)
+        except Exception as exc:  # noqa: BLE001 - third-party view code must not end the studio
+            dialogs.warn(
+                self.window,
+                "Cannot open view",
+                f"The {kind!r} view could not be opened: {type(exc).__name__}: {exc}",
+                traceback.format_exc(),
+            )
+
     def _add_extra(
         self, kind: str, number: int, view_factory: Callable[[type], QWidget] | None = None
     ) -> QDockWidget:
@@ -152,7 +167,7 @@ class DockManager:
         for kind, view in available_views().items():
             action = QAction(view.title, self.window)
             action.setToolTip(f"Open another {view.title.lower()} view (e.g. for a second group)")
-            action.triggered.connect(lambda _c=False, k=kind: self.open_extra(k))
+            action.triggered.connect(lambda _c=False, k=kind: self._open_from_menu(k))
             new_menu.addAction(action)
         menu.addSeparator()
         self.reset_action = QAction("Reset layout", self.window)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from studio import dialogs
 from studio.core.runner_bridge import SimBridge
 from studio.core.script_loading import LoadedNetwork, ScriptLoadError, load_network_script
 from studio.core.selection import Selection
-from studio.dock_table import DOCKS
+from studio.dock_table import DOCKS, DockSpec
 from studio.docks import DockManager
 from studio.panels.error_panel import ErrorPanel
 from studio.panels.network_tree import NetworkTree
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
     settings: where geometry, dock layout and run speed are kept (None: remember nothing).
     fps: rate of the view timer (<= 60).
     speed: initial target iterations/s (None = as fast as possible); a remembered speed wins.
+    docks: the dock table to build (default: :data:`studio.dock_table.DOCKS`).
     """
 
     def __init__(
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         fps: float = 30.0,
         speed: float | None = None,
         parent: QWidget | None = None,
+        docks: Sequence[DockSpec] = DOCKS,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
         self.bridge.network_changed.connect(lambda _net: self.edits.set_runner(self.bridge.runner))
         self.recent = RecentFiles(settings, parent=self)
         self.docks = DockManager(self, settings, self._make_view)
-        self.docks.build(DOCKS)
+        self.docks.build(docks)
         self.tree: NetworkTree = self.docks.content("network")
         self.error_panel: ErrorPanel = self.docks.content("error")
         self.example_browser: ExampleBrowser = self.docks.content("examples")

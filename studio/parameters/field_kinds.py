@@ -8,7 +8,7 @@ The discovery (:mod:`studio.parameters.model`), the rows (:func:`make_row`), the
 :func:`register_field_kind` call, e.g.::
 
     register_field_kind(FieldKind(
-        "complex", accepts=lambda v: isinstance(v, complex), parse=parse_complex,
+        "complex", accepts=lambda v: isinstance(v, (complex, np.complexfloating)), parse=parse_complex,
         row="my_package.rows:ComplexRow", live_value=True,
     ), before="float")
 

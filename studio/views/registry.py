@@ -18,7 +18,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ViewType", "BUILTIN_VIEWS", "register_view", "available_views", "view_type"]
+__all__ = ["ViewType", "BUILTIN_VIEWS", "register_view", "available_views", "view_type", "make_view"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,14 @@ def register_view(name: str, title: str, target: str | type) -> ViewType:
     """
     if not name.isidentifier() or name.rpartition("_")[2].isdigit():
         raise ValueError(f"view name {name!r}: use an identifier that does not end in _<number>")
+    if isinstance(target, str):
+        module, sep, attr = target.partition(":")
+        if not (sep and attr.isidentifier() and all(p.isidentifier() for p in module.split("."))):
+            raise ValueError(f"view {name!r}: target {target!r} must read 'package.module:ClassName'")
+    elif not isinstance(target, type):
+        raise TypeError(
+            f"view {name!r}: target must be a class or 'package.module:ClassName', got {target!r}"
+        )
     view = ViewType(name, title, target)
     _registered[name] = view
     return view

@@ -115,7 +115,8 @@ def settings_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_window(qtbot, settings_file: Path) -> Iterator[Callable[..., Any]]:
-    """Factory ``make_window(script=SEED, remember=True, fps=30)`` → a shown MainWindow.
+    """Factory ``make_window(script=SEED, remember=True, fps=30, **window_options)`` → a shown
+    MainWindow (``window_options`` go to ``MainWindow``, e.g. ``docks=`` another dock table).
 
     Teardown closes every window, then checks that no runner thread is left alive.
     """
@@ -125,9 +126,11 @@ def make_window(qtbot, settings_file: Path) -> Iterator[Callable[..., Any]]:
 
     windows: list[MainWindow] = []
 
-    def factory(script: str | Path | None = SEED, remember: bool = True, fps: float = 30.0) -> MainWindow:
+    def factory(
+        script: str | Path | None = SEED, remember: bool = True, fps: float = 30.0, **window_options: Any
+    ) -> MainWindow:
         settings = QSettings(str(settings_file), QSettings.Format.IniFormat) if remember else None
-        window = MainWindow(settings=settings, fps=fps)
+        window = MainWindow(settings=settings, fps=fps, **window_options)
         windows.append(window)
         window.resize(1280, 800)
         with qtbot.waitExposed(window):
