@@ -14,6 +14,7 @@ import numpy as np
 
 from engine.exceptions import NotInitializedWarning  # noqa: F401 (re-exported)
 from engine.model.aliases import BehaviorParent, FastScheduleEntry, ParameterStore, ScheduleEntry
+from engine.model.analysis_module import AnalysisModuleHost
 from engine.model.behavior import Behavior
 from engine.model.behavior_host import BehaviorHost, BehaviorSpec, normalize_behaviors
 from engine.model.constants import DxS, SxD
@@ -66,7 +67,7 @@ SimulationHandler = Callable[..., Any]
 ProgressCallback = Callable[[float, "Network"], Any]
 
 
-class Network(BehaviorHost, TaggableObjectBase):
+class Network(AnalysisModuleHost, BehaviorHost, TaggableObjectBase):
     """A network of neuron groups and synapse groups stepped by one global behavior schedule.
 
     Parameters
@@ -162,6 +163,8 @@ class Network(BehaviorHost, TaggableObjectBase):
 
     def _children_matches(self, key: object) -> list[Any]:
         found = BehaviorHost._children_matches(self, key)
+        for module in self.analysis_modules:
+            found.extend(module._matches(key))
         for obj in self.NeuronGroups + self.SynapseGroups:
             found.extend(obj._matches(key))
         return found
@@ -289,10 +292,23 @@ class Network(BehaviorHost, TaggableObjectBase):
         )
         self.initialize(info=False)
 
+    def _time_to_iterations(self, value: object) -> object:
+        """A duration string such as ``'100*ms'`` becomes a step count through the network's Clock
+        behavior (``engine.library.equations``), as in PymoNNto; other values pass unchanged."""
+        if not isinstance(value, str):
+            return value
+        clock = self["Clock", 0]
+        if clock is None:
+            raise ValueError(
+                f"simulate_iterations({value!r}): a duration needs a Clock behavior on the network "
+                "(e.g. Network(behavior={1: Clock(step='1*ms')})); otherwise give a number of iterations"
+            )
+        return clock.time_to_iterations(value)
+
     def simulate_iterations(
         self,
         iterations: object,
-        batch_size: int = 100,
+        batch_size: int | str = 100,
         measure_block_time: bool = True,
         disable_recording: bool = False,
         batch_progress_update_func: ProgressCallback | None = None,
@@ -311,10 +327,12 @@ class Network(BehaviorHost, TaggableObjectBase):
                 disable_recording=disable_recording,
                 batch_progress_update_func=batch_progress_update_func,
             )
-        iterations = _as_count(iterations, "iterations")
+        iterations = _as_count(self._time_to_iterations(iterations), "iterations")
         if iterations < 0:
             raise ValueError(f"iterations must not be negative, got {iterations}")
-        batch_size = iterations if batch_size == -1 else _as_count(batch_size, "batch_size")
+        batch_size = (
+            iterations if batch_size == -1 else _as_count(self._time_to_iterations(batch_size), "batch_size")
+        )
         if batch_size <= 0:
             batch_size = max(iterations, 1)
         previous_flags = [obj.recording for obj in self.all_objects()]
@@ -409,11 +427,6 @@ def _behavior_text(obj: BehaviorParent) -> str:
 
 
 def _as_count(value: object, name: str) -> int:
-    if isinstance(value, str):
-        raise TypeError(
-            f"{name}={value!r}: string durations need a 'Clock' behavior, which this "
-            "engine does not provide yet; pass a number of iterations"
-        )
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
         return int(value)
     if isinstance(value, float) and value.is_integer():

@@ -159,7 +159,7 @@ def test_bad_keys_and_counts():
     net.initialize(info=False)
     with pytest.raises(TypeError, match="whole number"):
         net.simulate_iterations(1.5)
-    with pytest.raises(TypeError, match="Clock"):
+    with pytest.raises(ValueError, match="a duration needs a Clock behavior"):
         net.simulate_iterations("100*ms")
     with pytest.raises(ValueError, match="negative"):
         net.simulate_iterations(-1)
