@@ -8,9 +8,9 @@ from __future__ import annotations
 import configparser
 import os
 import pickle
-import random
 import shutil
 import sys
+import time
 import zipfile
 from typing import TYPE_CHECKING, Any
 
@@ -61,10 +61,20 @@ def get_root_folder() -> str:
 
 
 def add_project_root_path() -> None:
-    """Put the project root on ``sys.path`` when a ``Data`` folder exists (creates nothing)."""
-    found = _find_data_folder()
-    if found is not None and os.path.dirname(found) not in sys.path:
-        sys.path.append(os.path.dirname(found))
+    """Put the project root on ``sys.path`` (last), as PymoNNto does at import (creates nothing).
+
+    The root is the folder holding the nearest ``Data`` folder above the working directory, else the
+    working directory itself. A root inside a ``Data`` folder (a project copy kept there) drops the
+    original project from ``sys.path``, so the copy's modules are the ones imported.
+    """
+    root = get_root_folder()
+    if root not in sys.path:
+        sys.path.append(root)
+    marker = os.sep + "Data" + os.sep
+    if marker in root + os.sep:
+        original = root[: (root + os.sep).index(marker)]
+        if original in sys.path:
+            sys.path.remove(original)
 
 
 def create_folder_if_not_exist(path: str) -> str:
@@ -113,7 +123,7 @@ class StorageManager:
         base = os.path.join(data_folder or get_data_folder(), "StorageManager", main_folder_name)
         name = folder_name or main_folder_name
         if random_nr is True:
-            name += str(random.randint(0, 9999))
+            name += str(int(np.random.rand() * 10000))  # one numpy draw, as PymoNNto takes it
         elif random_nr is not False and random_nr is not None:
             name += str(random_nr)
         path = os.path.join(base, name)
@@ -128,6 +138,7 @@ class StorageManager:
                 path = f"{path}_{index}"
         self.folder_name = os.path.basename(path)
         self.absolute_path = path + os.sep
+        new = not os.path.isdir(path)
         os.makedirs(path, exist_ok=True)
         self.config_file_name = os.path.join(path, "config.ini")
         self.config = configparser.ConfigParser()
@@ -137,6 +148,8 @@ class StorageManager:
             self.config.add_section("Parameters")
         if print_msg:
             print("StorageManager:", path)
+        if new:  # a new run folder starts with its config.ini, holding the creation time
+            self.save_param("time", time.time())
 
     def _write_config(self) -> None:
         with open(self.config_file_name, "w", encoding="utf-8") as handle:
@@ -230,8 +243,21 @@ class StorageManagerGroup:
         values = [sm if param == "#SM#" else sm.load_param(param) for sm in self.StorageManagerList]
         return [v for v in values if v is not None] if remove_None else values
 
-    def get_multi_param_list(self, params: list[str], remove_None: bool = False) -> list[list[Any]]:
-        return [self.get_param_list(p, remove_None) for p in params]
+    def get_multi_param_list(self, params: list[str], remove_None: bool = True) -> np.ndarray:
+        """A table with one row per parameter and one column per run (``table[row, run]``).
+
+        ``'#SM#'`` is the row of the StorageManagers themselves. With ``remove_None`` the runs that
+        lack one of the parameters are left out. Numbers only give a numeric array, else objects.
+        """
+        rows = [self.get_param_list(p) for p in params]
+        runs = len(self.StorageManagerList)
+        keep = [j for j in range(runs) if not remove_None or all(row[j] is not None for row in rows)]
+        table = np.empty((len(rows), len(keep)), dtype=object)
+        for i, row in enumerate(rows):
+            for k, j in enumerate(keep):
+                table[i, k] = row[j]
+        numbers = all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool) for v in table.flat)
+        return np.array(table.tolist()) if numbers and table.size else table
 
 
 def load_datapoints(*args: Any, **kwargs: Any) -> Any:  # pragma: no cover - evolution tooling

@@ -7,13 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from engine.model.analysis_module import AnalysisModuleHost
 from engine.model.behavior import Behavior
 from engine.model.behavior_host import BehaviorHost, BehaviorSpec, normalize_behaviors
 from engine.model.constants import afferent, efferent
+from engine.model.module_visualizer import describe_modules, format_modules
+from engine.model.subgroups import NeuronSubGroup, partition_masks, subgroup_receptive_field_mask
 from engine.model.tagging import NetworkObjectBase, set_shortcut
 from engine.model.values import generate
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from engine.model.network import Network
     from engine.model.structure import NeuronDimension
     from engine.model.synapse_group import SynapseGroup
@@ -21,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["NeuronGroup"]
 
 
-class NeuronGroup(BehaviorHost, NetworkObjectBase):
+class NeuronGroup(AnalysisModuleHost, BehaviorHost, NetworkObjectBase):
     """A group of ``size`` neurons with behaviors.
 
     Parameters
@@ -149,6 +154,93 @@ class NeuronGroup(BehaviorHost, NetworkObjectBase):
         """``(size, total source size of the afferent synapse groups tagged tag)``."""
         incoming: list[SynapseGroup] = self.synapses(afferent, tag)  # type: ignore[assignment]  # afferent: never None
         return self.size, sum(s.src.size for s in incoming)
+
+    def connected_NG_param_list(
+        self,
+        param_name: str,
+        syn_tag: str = "All",
+        afferent_NGs: bool = False,
+        efferent_NGs: bool = False,
+        same_NG: bool = False,
+        search_behaviors: bool = False,
+    ) -> list[Any]:
+        """The values of ``param_name`` on this group and/or the groups connected to it.
+
+        A callable value is called with the group. ``search_behaviors`` also reads the
+        attribute from each group's behaviors.
+        """
+        result: list[Any] = []
+
+        def collect(group: NeuronGroup) -> None:
+            holders: list[Any] = [group]
+            if search_behaviors:
+                holders += list(group.behavior.values())
+            for holder in holders:
+                if hasattr(holder, param_name):
+                    value = getattr(holder, param_name)
+                    result.append(value(group) if callable(value) else value)
+
+        if same_NG:
+            collect(self)
+        if efferent_NGs:
+            for sg in self.synapses(efferent, syn_tag) or []:
+                collect(sg.dst)
+        if afferent_NGs:
+            for sg in self.synapses(afferent, syn_tag) or []:
+                collect(sg.src)
+        return result
+
+    # ------------------------------------------------------------------ subgroups
+
+    def subGroup(self, mask: Any = None) -> NeuronSubGroup:
+        """A masked view of the neurons selected by ``mask`` (bool mask or indices; None: all)."""
+        return NeuronSubGroup(self, mask)
+
+    def group_without_subGroup(self) -> NeuronGroup:
+        return self
+
+    def mask_var(self, var: Any) -> Any:
+        """The whole array (a subgroup returns its masked part)."""
+        return var
+
+    def get_masked_dict(self, dict_name: str, key: Any) -> Any:
+        return getattr(self, dict_name)[key]
+
+    def partition_masks(self, steps: Sequence[int] = (1, 1, 1)) -> list[np.ndarray]:
+        """Non-overlapping bool masks cutting the x/y/z extent into ``steps`` boxes per axis."""
+        return partition_masks(self, steps)
+
+    def split_grid_into_sub_group_blocks(self, steps: Sequence[int] = (1, 1, 1)) -> list[NeuronSubGroup]:
+        """One subgroup per box of :meth:`partition_masks` (boxes may be empty)."""
+        return [self.subGroup(mask) for mask in self.partition_masks(steps)]
+
+    def partition_size(self, block_size: int = 7) -> list[Any]:
+        """``split_grid_into_sub_group_blocks([block_size] * 3)``, or ``[self]`` for a size below 2."""
+        step = max(int(block_size), 1)
+        if step < 2:
+            return [self]
+        return list(self.split_grid_into_sub_group_blocks([step, step, step]))
+
+    def get_subgroup_receptive_field_mask(
+        self, subgroup: Any, xyz_rf: Sequence[float] = (1, 1, 1)
+    ) -> np.ndarray:
+        """Bool mask of this group's neurons within ``xyz_rf`` of the subgroup's bounding box."""
+        return subgroup_receptive_field_mask(self, subgroup, xyz_rf)
+
+    # ------------------------------------------------------------------ description
+
+    def visualize_module(
+        self,
+        show_dimension: bool = True,
+        show_recorder: bool = True,
+        only_feed_forward_connections: bool = False,
+    ) -> str:
+        """Print (and return) the behaviors in order with their parameters, reads and writes."""
+        infos = describe_modules(self.behavior, show_dimension, show_recorder)
+        title = f"NeuronGroup '{self.tags[0]}' ({self.size} neurons)"
+        text = format_modules(infos, title, only_feed_forward_connections)
+        print(text)
+        return text
 
     def __str__(self) -> str:
         behaviors = "".join(f"{k}:{b}" for k, b in self.behavior.items())

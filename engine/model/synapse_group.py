@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from engine.model.analysis_module import AnalysisModuleHost
 from engine.model.behavior_host import BehaviorHost, BehaviorSpec, normalize_behaviors
+from engine.model.partition import max_receptive_field_size, sub_synapse_group
 from engine.model.tagging import NetworkObjectBase, set_shortcut
 from engine.model.values import generate
 
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["SynapseGroup"]
 
 
-class SynapseGroup(BehaviorHost, NetworkObjectBase):
+class SynapseGroup(AnalysisModuleHost, BehaviorHost, NetworkObjectBase):
     """Synapses from ``src`` to ``dst``; weights are whatever behaviors store (e.g. ``W``).
 
     Parameters
@@ -96,6 +98,14 @@ class SynapseGroup(BehaviorHost, NetworkObjectBase):
     def ignore_transpose_mode(self, matrix: np.ndarray) -> np.ndarray:
         """The DxS view of ``matrix`` whatever the network's layout."""
         return matrix.T if self.network.transposed_synapse_matrix_mode else matrix
+
+    def get_max_receptive_field_size(self) -> tuple[float, float, float]:
+        """The largest x/y/z distance from a destination neuron to an enabled source (each >= 1)."""
+        return max_receptive_field_size(self)
+
+    def get_sub_synapse_group(self, src_mask: Any, dst_mask: Any) -> SynapseGroup:
+        """An unregistered copy from ``src.subGroup(src_mask)`` to ``dst.subGroup(dst_mask)``."""
+        return sub_synapse_group(self, src_mask, dst_mask)
 
     def set_var(self, key: str, value: Any) -> SynapseGroup:
         setattr(self, key, value)
