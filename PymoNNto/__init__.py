@@ -1,86 +1,46 @@
-"""PymoNNto compatibility: ``from PymoNNto import *`` gives the names PymoNNto scripts use.
+"""PymoNNto compatibility: ``from PymoNNto import *`` and PymoNNto 3.0.6's module paths.
 
-Everything comes from :mod:`engine`. ``plt`` (matplotlib.pyplot) and ``sp`` (scipy.sparse) are
-imported only when a script first uses them, so importing this package needs numpy alone.
+Every module path of PymoNNto 3.0.6 exists here as a thin re-export of the engine
+(``PymoNNto.NetworkCore.Behavior``, ``PymoNNto.NetworkBehavior.Basics.BasicHomeostasis``,
+``PymoNNto.Exploration.StorageManager.StorageManager``, ...), star-exporting the names it gives
+there (see :mod:`PymoNNto._shim`). This package imports the same modules as PymoNNto's own
+``__init__``; ``plt`` (matplotlib.pyplot), ``sp`` (scipy.sparse) and ``imageio`` are imported
+only when first used, so ``import PymoNNto`` needs numpy alone. Importing a path that PymoNNto
+3.0.6 does not have names the closest ones (:mod:`PymoNNto._finder`).
 """
 
-import copy
-import glob
-import inspect
-import math
-import os
-import pickle
-import shutil
-import sys
-import time
-import zipfile
-from collections import Counter
-from configparser import ConfigParser
-from subprocess import call
-
-import numpy as np
-
-import engine as _engine
+import PymoNNto.Exploration.HelperFunctions as _helper_functions
+import PymoNNto.Exploration.StorageManager.StorageManager as _storage_manager
+import PymoNNto.NetworkBehavior.Recorder.Recorder as _recorder
+import PymoNNto.NetworkBehavior.Structure.Partition as _partition
+import PymoNNto.NetworkBehavior.Structure.Receptive_Fields as _receptive_fields
+import PymoNNto.NetworkBehavior.Structure.Structure as _structure
+import PymoNNto.NetworkCore.Analysis_Module as _analysis_module
+import PymoNNto.NetworkCore.Behavior as _behavior
+import PymoNNto.NetworkCore.Network as _network
+import PymoNNto.NetworkCore.Neuron_Group as _neuron_group
+import PymoNNto.NetworkCore.Synapse_Group as _synapse_group
+from engine import reset_genome  # noqa: F401
 from engine.compat.storage_manager import add_project_root_path as _add_project_root_path
+from engine.exceptions import UnknownDistributionError, ValueStringError  # noqa: F401
+from PymoNNto._finder import install as _install_finder
+from PymoNNto._shim import export as _export
 
-_NOT_PYMONNTO = {
-    "Runner",
-    "EngineError",
-    "EngineWarning",
-    "NotInitializedWarning",
-}  # ours, not PymoNNto names
-_ENGINE_NAMES = [name for name in _engine.__all__ if name not in _NOT_PYMONNTO]
-globals().update({name: getattr(_engine, name) for name in _ENGINE_NAMES})
+# ``reset_genome`` and the two value-string errors are ours; ``from PymoNNto import *`` has always
+# given them, so scripts can catch a bad value string by name.
+_export(
+    globals(),
+    _storage_manager,
+    _network,
+    _behavior,
+    _neuron_group,
+    _synapse_group,
+    _analysis_module,
+    _structure,
+    _partition,
+    _receptive_fields,
+    _recorder,
+    _helper_functions,
+)
 _add_project_root_path()
-
-_LAZY_MODULES = {"plt": "matplotlib.pyplot", "sp": "scipy.sparse", "imageio": "imageio"}
-
-
-class _MissingModule:
-    """Stands in for an optional module that is not installed; says so when used."""
-
-    def __init__(self, alias: str, module: str, error: Exception):
-        self._message = (
-            f"'{alias}' needs the package providing {module!r}, which cannot be "
-            f"imported ({error}); install it, e.g. pip install {module.split('.')[0]}"
-        )
-
-    def __getattr__(self, name):
-        raise ImportError(self._message)
-
-    def __call__(self, *args, **kwargs):
-        raise ImportError(self._message)
-
-
-def __getattr__(name):
-    module_name = _LAZY_MODULES.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'PymoNNto' has no attribute {name!r}")
-    import importlib
-
-    try:
-        module = importlib.import_module(module_name)
-    except Exception as error:  # missing optional dependency: fail when used, not at import
-        module = _MissingModule(name, module_name, error)
-    globals()[name] = module
-    return module
-
-
-__all__ = _ENGINE_NAMES + [
-    "np",
-    "plt",
-    "sp",
-    "math",
-    "os",
-    "sys",
-    "time",
-    "glob",
-    "pickle",
-    "shutil",
-    "copy",
-    "zipfile",
-    "inspect",
-    "Counter",
-    "ConfigParser",
-    "call",
-]
+_install_finder()

@@ -1,2 +1,1 @@
-"""PymoNNto's exploration tools. :mod:`PymoNNto.Exploration.Network_UI` opens a network in the
-mnn-studio window (or hands it over to the studio when a script is being loaded)."""
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration`` package: its submodules (nothing of its own, as in PymoNNto)."""

@@ -6,8 +6,11 @@ While :func:`load_script` runs a script (in the calling thread):
 * matplotlib, if the script imports it, uses the non-interactive Agg backend, so ``plt.show()``
   returns at once (matplotlib is never imported on the script's behalf);
 * ``Network_UI(net, ...).show()`` hands ``net`` over (``result.network``) instead of opening a window;
-* the script's folder is first on ``sys.path``; ``sys.argv`` is ``[path, *argv]``; ``__name__`` is
-  ``'__main__'``; the genome store is reset first;
+* the script's folder is first on ``sys.path`` and its project root (:mod:`engine.io.projects`) last,
+  so ``from MyProject.behaviors import *`` works as in PymoNNto; ``sys.argv`` is ``[path, *argv]``;
+  ``__name__`` is ``'__main__'``; the genome store is reset first;
+* modules the script imports from its folder or its project root are forgotten afterwards (and no
+  bytecode is cached for them meanwhile), so the next load of the script sees edits to them;
 * ``input()`` raises :class:`ScriptInputError`; ``sys.exit(0)`` ends the script normally, another
   exit code raises :class:`ScriptExitError`;
 * its stdout/stderr are captured (only the writes of this thread; other threads print normally).
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import importlib
 import io
 import os
 import sys
@@ -42,6 +46,7 @@ from engine.exceptions import (  # noqa: F401 (re-exported)
     ScriptRuntimeError,
     ScriptSyntaxError,
 )
+from engine.io.projects import forget_project_modules, project_root
 
 if TYPE_CHECKING:
     from engine.model.network import Network
@@ -64,7 +69,6 @@ __all__ = [
 
 _BUILD_LOCK = threading.RLock()  # sys.path, sys.argv, sys.modules['__main__'] are process-wide
 _local = threading.local()
-_PROTECTED_PACKAGES = ("engine", "PymoNNto", "studio")
 _MAX_CAPTURE = 1 << 20  # keep at most the last 1 MiB of captured output
 
 
@@ -76,6 +80,8 @@ class SimulationRequest:
     network: Network
     iterations: Any
     lineno: int | None = None
+    #: the call's other arguments (batch_size, measure_block_time, disable_recording, ...)
+    options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -253,18 +259,30 @@ def _matplotlib_headless() -> Iterator[None]:
 
 
 # ------------------------------------------------------------------------------------------- errors → lines
-def _locate(exc: BaseException, path: str) -> tuple[int | None, str, traceback.FrameSummary | None]:
-    """(script lineno, script line text, innermost user frame outside the script or None)."""
+def _locate(
+    exc: BaseException, path: str, root: str | None = None
+) -> tuple[int | None, str, traceback.FrameSummary | None]:
+    """(script lineno, script line text, innermost user frame outside the script or None).
+
+    A user frame is one in the script's folder or, for a project, below its root.
+    """
     frames = traceback.extract_tb(exc.__traceback__)
     lineno, text, inner = None, "", None
     for fr in frames:
         if fr.filename == path:
             lineno, text, inner = fr.lineno, fr.line or "", None
-        elif lineno is not None and os.path.dirname(os.path.abspath(fr.filename)) == os.path.dirname(path):
+        elif lineno is not None and _is_user_file(fr.filename, path, root):
             inner = fr
     if lineno is None and isinstance(exc, SyntaxError) and exc.filename == path:
         lineno, text = exc.lineno, exc.text or ""
     return lineno, text, inner
+
+
+def _is_user_file(filename: str, path: str, root: str | None) -> bool:
+    where = os.path.abspath(filename)
+    if os.path.dirname(where) == os.path.dirname(path):
+        return True
+    return root is not None and where.startswith(root + os.sep) and "site-packages" not in where
 
 
 def _script_traceback(exc: BaseException, path: str) -> str:
@@ -274,16 +292,20 @@ def _script_traceback(exc: BaseException, path: str) -> str:
     return "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
 
 
-def _convert(exc: BaseException, path: str) -> ScriptError:
-    lineno, text, inner = _locate(exc, path)
+def _convert(exc: BaseException, path: str, root: str | None = None) -> ScriptError:
+    lineno, text, inner = _locate(exc, path, root)
     tb_text = _script_traceback(exc, path)
     if isinstance(exc, ScriptError):
         exc.path, exc.lineno = path, lineno
         return type(exc)(exc.message, path, lineno, text, exc.exception or exc, tb_text)
     if isinstance(exc, ModuleNotFoundError):
         name = exc.name or str(exc)
+        if name.split(".")[0] == "PymoNNto":
+            what = "a PymoNNto module that mnn-studio's compat package does not provide"
+        else:
+            what = "which is not installed"
         return ScriptImportError(
-            f"the script imports '{name}', which is not installed (No module named '{name}')",
+            f"the script imports '{name}', {what} (No module named '{name}')",
             path,
             lineno,
             text,
@@ -342,11 +364,18 @@ def load_script(
     except ValueError as exc:  # null bytes and the like
         raise ScriptSyntaxError(f"the file is not a Python script ({exc})", path) from None
     with _BUILD_LOCK:
-        return _run(code, path, list(argv), echo, chdir, strict)
+        root = project_root(path, source_text)
+        return _run(code, path, root, list(argv), echo, chdir, strict)
 
 
 def _run(
-    code: types.CodeType, path: str, argv: list[str], echo: bool, chdir: bool, strict: bool
+    code: types.CodeType,
+    path: str,
+    root: str | None,
+    argv: list[str],
+    echo: bool,
+    chdir: bool,
+    strict: bool,
 ) -> ScriptResult:
     from engine.model import genome
     from engine.model import network as network_module
@@ -363,13 +392,18 @@ def _run(
     modules_before = set(sys.modules)
     old_main, old_argv, old_cwd = sys.modules.get("__main__"), sys.argv, os.getcwd()
 
-    def defer(net: Network, iterations: Any, **_options: Any) -> None:
-        build.simulations.append(SimulationRequest(net, iterations, _script_line(build)))
+    def defer(net: Network, iterations: Any, **options: Any) -> None:
+        build.simulations.append(SimulationRequest(net, iterations, _script_line(build), dict(options)))
         return None
 
     genome.reset_genome()
     _local.builds = getattr(_local, "builds", []) + [build]
     sys.path.insert(0, folder)
+    added_root = root is not None and root not in sys.path
+    if added_root:
+        sys.path.append(str(root))
+    old_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
+    importlib.invalidate_caches()  # files created since the last load are seen
     sys.argv = [path] + argv
     sys.modules["__main__"] = module
     failure: BaseException | None = None
@@ -403,9 +437,13 @@ def _run(
             sys.modules["__main__"] = old_main
         with contextlib.suppress(ValueError):
             sys.path.remove(folder)
+        if added_root:
+            with contextlib.suppress(ValueError):
+                sys.path.remove(str(root))
+        sys.dont_write_bytecode = old_bytecode
         if chdir:
             os.chdir(old_cwd)
-        _forget_script_modules(modules_before, folder)
+        forget_project_modules(modules_before, [folder] + ([root] if root else []))
 
     result = ScriptResult(
         path,
@@ -425,7 +463,7 @@ def _run(
             result.networks.append(req.network)
     if failure is not None:
         converted = (
-            failure if isinstance(failure, ScriptError) and failure.lineno else _convert(failure, path)
+            failure if isinstance(failure, ScriptError) and failure.lineno else _convert(failure, path, root)
         )
         if build.simulations and result.networks and not strict and not isinstance(failure, ScriptExitError):
             result.deferred_error = converted
@@ -438,14 +476,3 @@ def _run(
             path,
         )
     return result
-
-
-def _forget_script_modules(before: set[str], folder: str) -> None:
-    """Drop modules imported from the script's folder during the build, so a reload sees edits."""
-    prefix = folder + os.sep
-    for name in set(sys.modules) - before:
-        if name.split(".")[0] in _PROTECTED_PACKAGES:
-            continue
-        file = getattr(sys.modules.get(name), "__file__", None)
-        if file and os.path.abspath(file).startswith(prefix):
-            sys.modules.pop(name, None)

@@ -134,9 +134,12 @@ def test_no_import_cycles():
 
 def test_modules_are_small():
     sizes = {p: len(p.read_text(encoding="utf-8").splitlines()) for p in _source_files(*PACKAGES)}
-    median = statistics.median(sizes.values())
+    # the median counts the code rooms only: PymoNNto/'s ~140 re-export shims of a few lines each
+    # would make any median pass
+    code = [n for p, n in sizes.items() if p.relative_to(ROOT).parts[0] in ("engine", "studio")]
+    median = statistics.median(code)
     too_big = sorted(f"{p.relative_to(ROOT)}: {n}" for p, n in sizes.items() if n > 500)
-    print(f"\n{len(sizes)} modules, median {median:g} lines, largest {max(sizes.values())}")
+    print(f"\n{len(code)} engine/studio modules, median {median:g} lines; largest {max(sizes.values())}")
     assert median <= 200
     assert too_big == []
 

@@ -1,43 +1,26 @@
-"""``Network_UI`` for PymoNNto scripts: ``Network_UI(net, ...).show()``.
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration.Network_UI.Network_UI`` module: ``Network_UI(net, ...).show()``.
 
 In build mode (a script loaded by :func:`engine.io.scripts.load_script`, e.g. opened in the studio)
 ``show()`` hands the network over to the loader and returns at once. Otherwise it opens the
 mnn-studio window on the network (``studio.app.show_network``), replacing PymoNNto's own window.
-
-The reference's UI modules are not reproduced: :func:`get_default_UI_modules` returns an empty list
-and :class:`TabBase` is a placeholder base class, so scripts that build module lists still run.
+PymoNNto's UI modules (tabs) are accepted and kept in ``modules``; the studio shows its own views.
 """
 
-from __future__ import annotations
+# ruff: noqa: F401
 
-from typing import Any
+from typing import Any as _Any
 
-__all__ = ["Network_UI", "get_default_UI_modules", "TabBase"]
+import numpy as np
 
+import PymoNNto.Exploration.Network_UI.Neuron_Classification_Colorizer as _colorizer
+import PymoNNto.Exploration.UI_Base as _ui_base
+import PymoNNto.NetworkBehavior.Recorder.Recorder as _recorder
+import PymoNNto.NetworkBehavior.Structure.Structure as _structure
+from PymoNNto._shim import export as _export
+from PymoNNto._unavailable import not_provided as _not_provided
+from PymoNNto._why import UI as _WHY
 
-class TabBase:
-    """Placeholder for PymoNNto's UI tab base class (custom tabs are accepted and ignored)."""
-
-    def __init__(self, title: str = "Untitled", *args: Any, **kwargs: Any) -> None:
-        self.title = title
-        self.args, self.kwargs = args, kwargs
-
-    def add_recorder_variables(self, neuron_group: Any, Network_UI: Any) -> None:
-        """Ignored (the studio records what its views watch)."""
-
-    def initialize(self, Network_UI: Any) -> None:
-        """Ignored."""
-
-    def update(self, Network_UI: Any) -> None:
-        """Ignored."""
-
-    def on_selected_neuron_changed(self, Network_UI: Any) -> None:
-        """Ignored."""
-
-
-def get_default_UI_modules(*args: Any, **kwargs: Any) -> list[Any]:
-    """PymoNNto's default tab list; the studio has its own views, so this is empty."""
-    return []
+_not_provided(globals(), why=_WHY, functions="except_hook get_color", classes="event")
 
 
 class Network_UI:
@@ -56,13 +39,13 @@ class Network_UI:
 
     def __init__(
         self,
-        network: Any,
-        modules: list[Any] | None = None,
+        network: _Any,
+        modules: list[_Any] | None = None,
         label: str | None = None,
         title: str = "Network UI",
         group_tags: list[str] | None = None,
-        *args: Any,
-        **kwargs: Any,
+        *args: _Any,
+        **kwargs: _Any,
     ) -> None:
         if network is None or not callable(getattr(network, "simulate_iteration", None)):
             raise TypeError(f"Network_UI needs a Network, got {type(network).__name__}")
@@ -74,7 +57,7 @@ class Network_UI:
         if args:
             self.options["args"] = args
 
-    def show(self) -> Network_UI:
+    def show(self) -> "Network_UI":
         """Hand the network to the script loader (build mode) or open the studio window on it."""
         from engine.io import scripts
 
@@ -92,3 +75,6 @@ class Network_UI:
             ) from exc
         show_network(self.network, title=self.title)
         return self
+
+
+_export(globals(), _ui_base, _recorder, _colorizer, _structure)

@@ -1,0 +1,18 @@
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration.Evolution.Devices.Evolution_Device_Single_Thread`` module:
+placeholders for what mnn-studio does not provide (EVOLUTION in :mod:`PymoNNto._why`).
+"""
+
+# ruff: noqa: F401
+
+import PymoNNto.Exploration.Evolution.Devices.Evolution_Device as _evolution_device
+from PymoNNto._shim import export as _export
+from PymoNNto._unavailable import not_provided as _not_provided
+from PymoNNto._why import EVOLUTION as _WHY
+
+_not_provided(
+    globals(),
+    why=_WHY,
+    classes="Evolution_Device_Single_Thread",
+)
+
+_export(globals(), _evolution_device)

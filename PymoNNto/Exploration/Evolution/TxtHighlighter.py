@@ -1,0 +1,7 @@
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration.Evolution.TxtHighlighter`` module: the star names of the
+modules it imports.
+"""
+
+# ruff: noqa: F401
+
+import sys

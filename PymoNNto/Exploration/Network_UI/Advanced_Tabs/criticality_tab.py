@@ -1,0 +1,12 @@
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration.Network_UI.Advanced_Tabs.criticality_tab`` module: the light
+tab classes criticality_tab (no Qt).
+"""
+
+# ruff: noqa: F401
+
+import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
+import PymoNNto.Exploration.Visualization.Visualization_Helper as _visualization_helper
+from PymoNNto._shim import export as _export
+from PymoNNto.Exploration.Network_UI._tabs import criticality_tab
+
+_export(globals(), _tabbase, _visualization_helper)

@@ -1,0 +1,21 @@
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration.Network_UI.Advanced_Tabs.similarity_matrix_tab`` module: the
+light tab classes similarity_matrix_tab (no Qt); placeholders for what mnn-studio does not provide (UI
+in :mod:`PymoNNto._why`).
+"""
+
+# ruff: noqa: F401
+
+import PymoNNto.Exploration.Network_UI.Network_UI as _network_ui
+import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
+from PymoNNto._shim import export as _export
+from PymoNNto._unavailable import not_provided as _not_provided
+from PymoNNto._why import UI as _WHY
+from PymoNNto.Exploration.Network_UI._tabs import similarity_matrix_tab
+
+_not_provided(
+    globals(),
+    why=_WHY,
+    functions="generatePgColormap",
+)
+
+_export(globals(), _network_ui, _tabbase, lazy=("sch", "plt"))

@@ -1,0 +1,11 @@
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration.Network_UI.Advanced_Tabs.stdp_buffer_tab`` module: the light
+tab classes stdp_buffer_tab (no Qt).
+"""
+
+# ruff: noqa: F401
+
+import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
+from PymoNNto._shim import export as _export
+from PymoNNto.Exploration.Network_UI._tabs import stdp_buffer_tab
+
+_export(globals(), _tabbase)

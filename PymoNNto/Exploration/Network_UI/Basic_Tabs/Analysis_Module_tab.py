@@ -1,0 +1,13 @@
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration.Network_UI.Basic_Tabs.Analysis_Module_tab`` module: the light
+tab classes Analysis_Module_tab (no Qt).
+"""
+
+# ruff: noqa: F401
+
+import PymoNNto.Exploration.Network_UI.Network_UI as _network_ui
+import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
+import PymoNNto.Exploration.Visualization.Analysis_Plots as _analysis_plots
+from PymoNNto._shim import export as _export
+from PymoNNto.Exploration.Network_UI._tabs import Analysis_Module_tab
+
+_export(globals(), _network_ui, _tabbase, _analysis_plots)

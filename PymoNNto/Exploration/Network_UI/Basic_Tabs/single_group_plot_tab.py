@@ -1,0 +1,13 @@
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration.Network_UI.Basic_Tabs.single_group_plot_tab`` module: the
+light tab classes single_group_plot_tab (no Qt).
+"""
+
+# ruff: noqa: F401
+
+import random
+
+import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
+from PymoNNto._shim import export as _export
+from PymoNNto.Exploration.Network_UI._tabs import single_group_plot_tab
+
+_export(globals(), _tabbase)

@@ -1,0 +1,12 @@
+"""PymoNNto 3.0.6's
+``PymoNNto.Exploration.Network_UI.Sequence_Activation_Tabs.character_activation_tab`` module: the light
+tab classes character_activation_tab (no Qt).
+"""
+
+# ruff: noqa: F401
+
+import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
+from PymoNNto._shim import export as _export
+from PymoNNto.Exploration.Network_UI._tabs import character_activation_tab
+
+_export(globals(), _tabbase)

@@ -1,0 +1,11 @@
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration.Network_UI.Sequence_Activation_Tabs.sidebar_drumbeat_module``
+module: the light tab classes sidebar_drumbeat_module (no Qt).
+"""
+
+# ruff: noqa: F401
+
+import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
+from PymoNNto._shim import export as _export
+from PymoNNto.Exploration.Network_UI._tabs import sidebar_drumbeat_module
+
+_export(globals(), _tabbase)

@@ -1,0 +1,19 @@
+"""PymoNNto 3.0.6's ``PymoNNto.Exploration.Overview_UI`` module: placeholders for what mnn-studio does
+not provide (UI in :mod:`PymoNNto._why`).
+"""
+
+# ruff: noqa: F401
+
+import PymoNNto.Exploration.Evolution.common_UI as _common_ui
+import PymoNNto.Exploration.Evolution.PlotQTObjects as _plotqtobjects
+from PymoNNto._shim import export as _export
+from PymoNNto._unavailable import not_provided as _not_provided
+from PymoNNto._why import UI as _WHY
+
+_not_provided(
+    globals(),
+    why=_WHY,
+    functions="except_hook",
+)
+
+_export(globals(), _common_ui, _plotqtobjects)

@@ -1,0 +1,13 @@
+"""PymoNNto 3.0.6's ``PymoNNto.NetworkBehavior.Recorder.Recorder`` module: EventRecorder, Recorder from
+:mod:`engine`.
+"""
+
+# ruff: noqa: F401
+
+import copy
+
+import PymoNNto.NetworkCore.Behavior as _behavior
+from engine import EventRecorder, Recorder
+from PymoNNto._shim import export as _export
+
+_export(globals(), _behavior)
