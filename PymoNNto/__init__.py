@@ -10,19 +10,10 @@ only when first used, so ``import PymoNNto`` needs numpy alone. Importing a path
 """
 
 import PymoNNto.Exploration.HelperFunctions as _helper_functions
-import PymoNNto.Exploration.StorageManager.StorageManager as _storage_manager
-import PymoNNto.NetworkBehavior.Recorder.Recorder as _recorder
-import PymoNNto.NetworkBehavior.Structure.Partition as _partition
-import PymoNNto.NetworkBehavior.Structure.Receptive_Fields as _receptive_fields
-import PymoNNto.NetworkBehavior.Structure.Structure as _structure
-import PymoNNto.NetworkCore.Analysis_Module as _analysis_module
-import PymoNNto.NetworkCore.Behavior as _behavior
-import PymoNNto.NetworkCore.Network as _network
-import PymoNNto.NetworkCore.Neuron_Group as _neuron_group
-import PymoNNto.NetworkCore.Synapse_Group as _synapse_group
 from engine import reset_genome  # noqa: F401
 from engine.compat.storage_manager import add_project_root_path as _add_project_root_path
 from engine.exceptions import UnknownDistributionError, ValueStringError  # noqa: F401
+from PymoNNto._core import CORE as _CORE
 from PymoNNto._finder import install as _install_finder
 from PymoNNto._shim import export as _export
 
@@ -30,16 +21,7 @@ from PymoNNto._shim import export as _export
 # given them, so scripts can catch a bad value string by name.
 _export(
     globals(),
-    _storage_manager,
-    _network,
-    _behavior,
-    _neuron_group,
-    _synapse_group,
-    _analysis_module,
-    _structure,
-    _partition,
-    _receptive_fields,
-    _recorder,
+    *_CORE,
     _helper_functions,
 )
 _add_project_root_path()

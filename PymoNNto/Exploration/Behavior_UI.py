@@ -2,8 +2,6 @@
 not provide (UI in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import hashlib
 import os
 import time

@@ -2,8 +2,6 @@
 not provide (UI in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Evolution.common_UI as _common_ui
 import PymoNNto.Exploration.Evolution.PlotQTObjects as _plotqtobjects
 import PymoNNto.Exploration.Network_UI.Basic_Tabs.Helper.syntax as _syntax

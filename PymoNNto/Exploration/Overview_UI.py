@@ -2,8 +2,6 @@
 not provide (UI in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Evolution.common_UI as _common_ui
 import PymoNNto.Exploration.Evolution.PlotQTObjects as _plotqtobjects
 from PymoNNto._shim import export as _export

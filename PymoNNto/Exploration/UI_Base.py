@@ -2,8 +2,6 @@
 placeholders for what mnn-studio does not provide (UI in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import sys
 from functools import wraps
 

@@ -2,8 +2,6 @@
 :mod:`engine.compat.pymonnto_names`.
 """
 
-# ruff: noqa: F401
-
 import inspect
 
 import PymoNNto.NetworkCore.Base_Tagable_Object as _base_tagable_object

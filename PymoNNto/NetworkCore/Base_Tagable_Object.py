@@ -2,8 +2,6 @@
 :mod:`engine`.
 """
 
-# ruff: noqa: F401
-
 import numpy as np
 
 from engine import TaggableObjectBase

@@ -1,7 +1,5 @@
 """PymoNNto 3.0.6's ``PymoNNto.NetworkCore.Behavior`` module: Behavior, Behaviour from :mod:`engine`."""
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Evolution.Interface_Functions as _interface_functions
 import PymoNNto.NetworkCore.Base_Tagable_Object as _base_tagable_object
 from engine import Behavior, Behaviour

@@ -1,7 +1,5 @@
 """PymoNNto 3.0.6's ``PymoNNto.NetworkCore.Network`` module: Network, SxD, DxS, float32, float64 (engine)."""
 
-# ruff: noqa: F401
-
 import copy
 import sys
 import time

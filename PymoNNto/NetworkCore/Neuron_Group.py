@@ -3,8 +3,6 @@ black, blue, dendrite, efferent, green, orange, post, postSynaptic, pre, preSyna
 white, yellow from :mod:`engine`; NeuronSubGroup from :mod:`engine.compat.pymonnto_names`.
 """
 
-# ruff: noqa: F401
-
 import copy
 
 import PymoNNto.NetworkBehavior.Recorder.Recorder as _recorder

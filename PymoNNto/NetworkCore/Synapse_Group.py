@@ -1,7 +1,5 @@
 """PymoNNto 3.0.6's ``PymoNNto.NetworkCore.Synapse_Group`` module: SynapseGroup from :mod:`engine`."""
 
-# ruff: noqa: F401
-
 import copy
 
 import PymoNNto.NetworkCore.Base_Attachable_Modules as _base_attachable_modules

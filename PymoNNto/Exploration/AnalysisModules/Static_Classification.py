@@ -2,8 +2,6 @@
 Static_Classification from :mod:`engine.compat.pymonnto_names`.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto as _pymonnto
 from engine.compat.pymonnto_names import Static_Classification
 from PymoNNto._shim import export as _export

@@ -2,8 +2,6 @@
 Classifier_base from :mod:`engine.compat.pymonnto_names`.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto as _pymonnto
 from engine.compat.pymonnto_names import Classifier_base
 from PymoNNto._shim import export as _export

@@ -2,8 +2,6 @@
 Weight_Classifier_Pre from :mod:`engine.compat.pymonnto_names`.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.AnalysisModules.Weight_Classifier_Base as _weight_classifier_base
 from engine.compat.pymonnto_names import Weight_Classifier_Pre
 from PymoNNto._shim import export as _export

@@ -2,8 +2,6 @@
 imports.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.AnalysisModules.Static_Classification as _static_classification
 import PymoNNto.Exploration.AnalysisModules.Weight_Classifier_Post as _weight_classifier_post
 import PymoNNto.Exploration.AnalysisModules.Weight_Classifier_Pre as _weight_classifier_pre

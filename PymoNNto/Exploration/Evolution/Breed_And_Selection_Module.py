@@ -2,8 +2,6 @@
 for what mnn-studio does not provide (EVOLUTION in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import random
 
 import numpy as np

@@ -2,8 +2,6 @@
 mnn-studio does not provide (EVOLUTION in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Evolution.PlotQTObjects as _plotqtobjects
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 import PymoNNto.Exploration.StorageManager.StorageManager as _storagemanager

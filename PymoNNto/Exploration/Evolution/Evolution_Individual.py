@@ -2,8 +2,6 @@
 what mnn-studio does not provide (EVOLUTION in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 from PymoNNto._unavailable import not_provided as _not_provided
 from PymoNNto._why import EVOLUTION as _WHY
 

@@ -2,8 +2,6 @@
 mnn-studio does not provide (EVOLUTION in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Evolution.common_UI as _common_ui
 import PymoNNto.Exploration.Evolution.communication as _communication
 from PymoNNto._shim import export as _export

@@ -4,8 +4,6 @@ get_gene_mode, get_genome, is_evolution_mode, set_genome, set_score, update_evol
 :mod:`engine`.
 """
 
-# ruff: noqa: F401
-
 import os
 import sys
 

@@ -2,8 +2,6 @@
 mnn-studio does not provide (EVOLUTION in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import numpy as np
 
 import PymoNNto.Exploration.Evolution.TxtHighlighter as _txthighlighter

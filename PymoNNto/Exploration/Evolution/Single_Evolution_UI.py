@@ -2,8 +2,6 @@
 the modules it imports.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Evolution.EvolutionPlots as _evolutionplots
 import PymoNNto.Exploration.StorageManager.StorageManager as _storagemanager
 import PymoNNto.Exploration.UI_Base as _ui_base

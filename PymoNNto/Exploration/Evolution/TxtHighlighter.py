@@ -2,6 +2,4 @@
 modules it imports.
 """
 
-# ruff: noqa: F401
-
 import sys

@@ -2,8 +2,6 @@
 modules it imports.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Evolution.Evolution as _evolution
 from PymoNNto._shim import export as _export
 

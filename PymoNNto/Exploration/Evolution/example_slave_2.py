@@ -6,8 +6,6 @@ and ``score`` behind. Here importing it runs nothing, so those five script varia
 write the script yourself from PymoNNto's example to run it.
 """
 
-# ruff: noqa: F401
-
 import numpy as np
 
 import PymoNNto as _pymonnto

@@ -2,8 +2,6 @@
 mnn-studio does not provide (EVOLUTION in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import ast
 
 import PymoNNto.Exploration.Evolution.communication as _communication

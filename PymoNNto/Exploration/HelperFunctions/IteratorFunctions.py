@@ -3,8 +3,6 @@ infinite_resolution_1D, infinite_resolution_2D, infinite_resolution_3D from
 :mod:`engine.compat.pymonnto_names`.
 """
 
-# ruff: noqa: F401
-
 import numpy as np
 
 from engine.compat.pymonnto_names import (

@@ -3,8 +3,6 @@ add_to_compiled_save_list_and_get_save_str, clear_compiled_code, load_compiled_o
 save_network from :mod:`engine.compat.pymonnto_names`.
 """
 
-# ruff: noqa: F401
-
 import copy
 import marshal
 import os

@@ -2,8 +2,6 @@
 imports.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.HelperFunctions.Reconstruction as _reconstruction
 import PymoNNto.Exploration.HelperFunctions.Synapses_And_Weights as _synapses_and_weights
 import PymoNNto.Exploration.HelperFunctions.Testing as _testing

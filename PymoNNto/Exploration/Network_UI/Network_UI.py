@@ -6,8 +6,6 @@ mnn-studio window on the network (``studio.app.show_network``), replacing PymoNN
 PymoNNto's UI modules (tabs) are accepted and kept in ``modules``; the studio shows its own views.
 """
 
-# ruff: noqa: F401
-
 from typing import Any as _Any
 
 import numpy as np

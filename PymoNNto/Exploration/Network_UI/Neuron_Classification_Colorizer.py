@@ -2,8 +2,6 @@
 placeholders for what mnn-studio does not provide (UI in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.NetworkCore.Analysis_Module as _analysis_module
 from PymoNNto._shim import export as _export
 from PymoNNto._unavailable import not_provided as _not_provided

@@ -7,8 +7,6 @@ PyQt5's names (``QtWidgets``' classes and the like) are not given here; ``QtCore
 are placeholders that say so when used.
 """
 
-# ruff: noqa: F401
-
 import sys
 from typing import Any as _Any
 

@@ -2,8 +2,6 @@
 does not provide (SM2 in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.StorageManager.StorageManager as _storagemanager
 from PymoNNto._shim import export as _export
 from PymoNNto._unavailable import not_provided as _not_provided

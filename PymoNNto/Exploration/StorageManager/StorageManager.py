@@ -3,8 +3,6 @@ StorageManager, StorageManagerGroup, add_project_root_path, create_folder_if_not
 get_root_folder, get_settings, load_datapoints, zipDir from :mod:`engine`.
 """
 
-# ruff: noqa: F401
-
 import glob
 import os
 import pickle

@@ -5,8 +5,6 @@ imported; here importing it starts nothing (``input_thread`` stays ``None``) and
 functions are placeholders.
 """
 
-# ruff: noqa: F401
-
 import sys
 import threading
 import time

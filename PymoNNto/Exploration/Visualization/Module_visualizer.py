@@ -2,8 +2,6 @@
 what mnn-studio does not provide (MODULE_VISUALIZER in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import copy
 import inspect
 import sys

@@ -2,8 +2,6 @@
 what mnn-studio does not provide (PLOTS in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 from math import *
 
 import numpy as np

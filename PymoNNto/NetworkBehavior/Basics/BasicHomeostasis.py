@@ -2,8 +2,6 @@
 Time_Integration_Homeostasis from :mod:`engine.library`.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.NetworkCore.Behavior as _behavior
 from engine.library import Instant_Homeostasis, Time_Integration_Homeostasis
 from PymoNNto._shim import export as _export

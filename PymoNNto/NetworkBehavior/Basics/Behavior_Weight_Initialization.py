@@ -2,8 +2,6 @@
 CreateWeights from :mod:`engine.library`.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto as _pymonnto
 from engine.library import CreateWeights
 from PymoNNto._shim import export as _export

@@ -2,8 +2,6 @@
 normalize_synapse_attr, normalize_synapse_attr_efferent from :mod:`engine.library`.
 """
 
-# ruff: noqa: F401
-
 import numpy as np
 
 import PymoNNto.NetworkCore.Behavior as _behavior

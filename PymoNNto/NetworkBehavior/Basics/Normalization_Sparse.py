@@ -2,8 +2,6 @@
 normalize_synapse_attr_sparse from :mod:`engine.library`.
 """
 
-# ruff: noqa: F401
-
 import numpy as np
 
 import PymoNNto.NetworkCore.Neuron_Group as _neuron_group

@@ -4,8 +4,6 @@ PymoNNto's version needs tensorflow (it does not import without it). Here the mo
 ``Synaptic_Normalization_TF`` is a placeholder that says to use the NumPy ``Synaptic_Normalization``.
 """
 
-# ruff: noqa: F401
-
 import numpy as np
 
 import PymoNNto.NetworkCore.Behavior as _behavior

@@ -2,8 +2,6 @@
 :mod:`engine.library`.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto as _pymonnto
 import PymoNNto.NetworkBehavior.Basics.BasicHomeostasis as _basichomeostasis
 from engine.library import NOX_Diffusion

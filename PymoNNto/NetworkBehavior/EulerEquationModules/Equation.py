@@ -2,8 +2,6 @@
 :mod:`engine.library`.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.NetworkBehavior.EulerEquationModules.Helper as _helper
 import PymoNNto.NetworkCore.Behavior as _behavior
 from engine.library import Equation

@@ -2,8 +2,6 @@
 :mod:`engine.library`.
 """
 
-# ruff: noqa: F401
-
 import numpy as np
 
 import PymoNNto.NetworkCore.Behavior as _behavior

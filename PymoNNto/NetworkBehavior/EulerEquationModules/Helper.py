@@ -2,8 +2,6 @@
 remove_units from :mod:`engine.library`.
 """
 
-# ruff: noqa: F401
-
 from engine.library import eq_split, myUnits, remove_units
 from PymoNNto._shim import export as _export
 

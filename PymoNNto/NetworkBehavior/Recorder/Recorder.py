@@ -2,8 +2,6 @@
 :mod:`engine`.
 """
 
-# ruff: noqa: F401
-
 import copy
 
 import PymoNNto.NetworkCore.Behavior as _behavior

@@ -2,8 +2,6 @@
 :mod:`engine.compat.pymonnto_names`.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.NetworkCore.Behavior as _behavior
 import PymoNNto.NetworkCore.Synapse_Group as _synapse_group
 from engine.compat.pymonnto_names import Partition

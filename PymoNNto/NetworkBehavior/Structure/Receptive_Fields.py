@@ -2,8 +2,6 @@
 Box_Receptive_Fields, Circle_Receptive_Fields, Receptive_Fields, Remove_Autapses from :mod:`engine`.
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.NetworkBehavior.Structure.Structure as _structure
 import PymoNNto.NetworkCore.Behavior as _behavior
 import PymoNNto.NetworkCore.Synapse_Group as _synapse_group

@@ -3,8 +3,6 @@ NeuronGrid, getGrid, get_squared_dim from :mod:`engine`; rotation_matrix, vec_to
 vec_to_mat_transposed from :mod:`engine.compat.pymonnto_names`.
 """
 
-# ruff: noqa: F401
-
 import math
 
 import numpy as np

@@ -2,8 +2,6 @@
 placeholders for what mnn-studio does not provide (EVOLUTION in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import sys
 import traceback
 from multiprocessing import Pipe, Process

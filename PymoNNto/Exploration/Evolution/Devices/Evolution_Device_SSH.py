@@ -2,8 +2,6 @@
 for what mnn-studio does not provide (SSH in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import sys
 
 import PymoNNto.Exploration.Evolution.Devices.Evolution_Device_Multi_Thread as _evolution_device_multi_thread

@@ -2,8 +2,6 @@
 placeholders for what mnn-studio does not provide (EVOLUTION in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Evolution.Devices.Evolution_Device as _evolution_device
 from PymoNNto._shim import export as _export
 from PymoNNto._unavailable import not_provided as _not_provided

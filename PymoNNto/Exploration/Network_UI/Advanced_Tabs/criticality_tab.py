@@ -2,8 +2,6 @@
 tab classes criticality_tab (no Qt).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 import PymoNNto.Exploration.Visualization.Visualization_Helper as _visualization_helper
 from PymoNNto._shim import export as _export

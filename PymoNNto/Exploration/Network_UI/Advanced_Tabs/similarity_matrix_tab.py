@@ -3,8 +3,6 @@ light tab classes similarity_matrix_tab (no Qt); placeholders for what mnn-studi
 in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.Network_UI as _network_ui
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 from PymoNNto._shim import export as _export

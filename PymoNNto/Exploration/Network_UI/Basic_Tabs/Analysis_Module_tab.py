@@ -2,8 +2,6 @@
 tab classes Analysis_Module_tab (no Qt).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.Network_UI as _network_ui
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 import PymoNNto.Exploration.Visualization.Analysis_Plots as _analysis_plots

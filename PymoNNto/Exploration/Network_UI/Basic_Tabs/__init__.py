@@ -4,8 +4,6 @@ The studio has its own views, so PymoNNto's default tab list is empty here (tabs
 script builds are accepted by ``Network_UI`` and kept in its ``modules``).
 """
 
-# ruff: noqa: F401
-
 from typing import Any as _Any
 
 from PymoNNto._shim import export as _export

@@ -2,8 +2,6 @@
 tab classes code_execution_tab (no Qt).
 """
 
-# ruff: noqa: F401
-
 import os
 from contextlib import redirect_stdout
 from io import StringIO

@@ -2,8 +2,6 @@
 light tab classes individual_weight_tab (no Qt).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 import PymoNNto.NetworkBehavior.Recorder.Recorder as _recorder
 from PymoNNto._shim import export as _export

@@ -2,8 +2,6 @@
 light tab classes module_visualizer_tab (no Qt).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 import PymoNNto.Exploration.Visualization.Module_visualizer as _module_visualizer
 from PymoNNto._shim import export as _export

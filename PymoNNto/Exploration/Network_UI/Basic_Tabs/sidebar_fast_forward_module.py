@@ -2,8 +2,6 @@
 the light tab classes sidebar_fast_forward_module (no Qt).
 """
 
-# ruff: noqa: F401
-
 from functools import partial
 
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase

@@ -2,8 +2,6 @@
 the light tab classes sidebar_module_quick_access (no Qt).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 from PymoNNto._shim import export as _export
 from PymoNNto.Exploration.Network_UI._tabs import sidebar_module_quick_access

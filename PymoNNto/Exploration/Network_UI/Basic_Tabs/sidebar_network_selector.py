@@ -2,8 +2,6 @@
 light tab classes UI_sidebar_network_selector (no Qt).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.Network_UI as _network_ui
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 from PymoNNto._shim import export as _export

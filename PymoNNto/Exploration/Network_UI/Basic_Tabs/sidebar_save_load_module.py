@@ -2,8 +2,6 @@
 light tab classes sidebar_save_load_module (no Qt).
 """
 
-# ruff: noqa: F401
-
 import copy
 import os
 import pickle

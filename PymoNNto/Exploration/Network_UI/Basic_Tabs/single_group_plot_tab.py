@@ -2,8 +2,6 @@
 light tab classes single_group_plot_tab (no Qt).
 """
 
-# ruff: noqa: F401
-
 import random
 
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase

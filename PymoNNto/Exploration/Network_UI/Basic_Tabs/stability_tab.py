@@ -2,8 +2,6 @@
 classes stability_tab (no Qt).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 import PymoNNto.Exploration.Visualization.Analysis_Plots as _analysis_plots
 from PymoNNto._shim import export as _export

@@ -2,8 +2,6 @@
 classes weight_tab (no Qt).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 from PymoNNto._shim import export as _export
 from PymoNNto.Exploration.Network_UI._tabs import weight_tab

@@ -3,8 +3,6 @@
 tab classes character_activation_tab (no Qt).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 from PymoNNto._shim import export as _export
 from PymoNNto.Exploration.Network_UI._tabs import character_activation_tab

@@ -2,8 +2,6 @@
 module: the light tab classes sidebar_grammar_module_new, sidebar_module_quick_access (no Qt).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 import PymoNNto.NetworkBehavior.Recorder.Recorder as _recorder
 from PymoNNto._shim import export as _export

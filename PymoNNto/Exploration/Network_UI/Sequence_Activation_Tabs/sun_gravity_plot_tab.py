@@ -3,8 +3,6 @@ module: the light tab classes sun_gravity_plot_tab (no Qt); placeholders for wha
 provide (UI in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import PymoNNto.Exploration.Network_UI.Network_UI as _network_ui
 import PymoNNto.Exploration.Network_UI.TabBase as _tabbase
 from PymoNNto._shim import export as _export

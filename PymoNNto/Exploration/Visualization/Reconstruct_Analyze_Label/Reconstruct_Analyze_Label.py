@@ -3,8 +3,6 @@
 Reconstruct_Analyze_Label_Network from :mod:`engine.compat.pymonnto_names`.
 """
 
-# ruff: noqa: F401
-
 from collections import Counter
 
 import numpy as np

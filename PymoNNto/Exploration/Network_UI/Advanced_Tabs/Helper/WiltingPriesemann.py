@@ -2,8 +2,6 @@
 placeholders for what mnn-studio does not provide (WILTING in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import numpy as np
 
 from PymoNNto._shim import export as _export

@@ -2,8 +2,6 @@
 what mnn-studio does not provide (PCA in :mod:`PymoNNto._why`).
 """
 
-# ruff: noqa: F401
-
 import numpy as np
 
 from PymoNNto._shim import export as _export

@@ -3,8 +3,6 @@ syntax highlighter of PymoNNto's code tab (PyQt5). ``format`` is a placeholder a
 no Qt text formats here.
 """
 
-# ruff: noqa: F401
-
 import sys
 
 from PymoNNto._shim import QWIDGETSIZE_MAX
