@@ -73,8 +73,9 @@ def test_threshold_and_gap_percent_set_the_range():
     assert behavior.th == 0.4
 
 
-def test_distance_insensitive_steps_are_inc_and_dec_times_adj_strength():
-    high = Instant_Homeostasis(
+@pytest.mark.parametrize(("level", "expected_bias"), [(0.9, -10 * 0.5 * 0.01), (0.1, 10 * 6.0 * 0.01)])
+def test_distance_insensitive_steps_are_inc_and_dec_times_adj_strength(level, expected_bias):
+    behavior = Instant_Homeostasis(
         measurement_param="n.level",
         adjustment_param="bias",
         threshold=0.3,
@@ -83,21 +84,9 @@ def test_distance_insensitive_steps_are_inc_and_dec_times_adj_strength():
         dec=0.5,
         adj_strength=0.01,
     )
-    net, group = build(high, size=4, driver=Level(value=0.9))
+    net, group = build(behavior, size=4, driver=Level(value=level))
     net.simulate_iterations(10, measure_block_time=False)
-    np.testing.assert_allclose(group.bias, -10 * 0.5 * 0.01)
-    low = Instant_Homeostasis(
-        measurement_param="n.level",
-        adjustment_param="bias",
-        threshold=0.3,
-        distance_sensitive=False,
-        inc=6.0,
-        dec=0.5,
-        adj_strength=0.01,
-    )
-    net, group = build(low, size=4, driver=Level(value=0.1))
-    net.simulate_iterations(10, measure_block_time=False)
-    np.testing.assert_allclose(group.bias, 10 * 6.0 * 0.01)
+    np.testing.assert_allclose(group.bias, expected_bias)
 
 
 def test_distance_sensitive_step_is_proportional_to_the_distance():
