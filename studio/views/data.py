@@ -1,12 +1,11 @@
 """Reading runner watches: the one place that knows the shape of a watch handle's data.
 
-:class:`NewSamples` reads only what arrived since the previous frame when the watch supports
-``read(since=...)``; otherwise it reads the window and drops what it has seen.
+:class:`NewSamples` reads only what arrived since the previous frame (``read(since=...)`` of
+:class:`engine.runtime.watches.Watch`).
 """
 
 from __future__ import annotations
 
-import inspect
 import math
 from typing import Any
 
@@ -16,13 +15,6 @@ import numpy as np
 def _handle_error(handle: Any) -> str | None:
     err = handle.error
     return str(err) if err else None
-
-
-def _accepts_since(method: Any) -> bool:
-    try:
-        return "since" in inspect.signature(method).parameters
-    except (TypeError, ValueError):
-        return False
 
 
 class NewSamples:
@@ -35,7 +27,6 @@ class NewSamples:
         self.handle = handle
         self.last: int | None = None
         self._method = handle.read_raster if raster else handle.read
-        self._since = _accepts_since(self._method)
 
     def reset(self, last: int | None = None) -> None:
         """Forget the position (the next read returns the whole window after ``last``)."""
@@ -44,10 +35,7 @@ class NewSamples:
     def read(self) -> tuple[np.ndarray, np.ndarray, str | None]:
         """(times, values, problem) of the new samples, oldest first."""
         try:
-            if self._since and self.last is not None:
-                times, values = self._method(since=self.last)
-            else:
-                times, values = self._method()
+            times, values = self._method(since=self.last)
         except Exception as exc:  # noqa: BLE001
             return np.zeros(0, np.int64), np.zeros(0), str(exc)
         times = np.asarray(times)
