@@ -8,8 +8,9 @@ heavy ones lazy:
 
 * heavy modules (``plt``, ``sp``, ``sch``, ``imageio``, ``Image``, ...) are imported on first use
   (a missing optional package gives an object that says what to install when used);
-* PyQt5 and pyqtgraph names (``QtCore``, ``QtGui``, ``QtWidgets``, ``uic``, ``pg``) are never
-  imported: they are objects that say mnn-studio does not draw PymoNNto's UI with PyQt5;
+* PymoNNto's PyQt5 and pyqtgraph names (``QtCore``, ``QtGui``, ``QtWidgets``, ``uic``, ``Qt``,
+  ``pg``) are PyQt6's and pyqtgraph's, imported on first use (the studio draws PymoNNto tabs with
+  them; without PyQt6 they are objects that say what to install);
 * a heavy module's own star names (``from sympy.physics.units import *``) are listed only when a
   star import asks for them.
 
@@ -46,12 +47,15 @@ HEAVY = {
     "units": "sympy.physics.units",
 }
 QT = {
-    "QtCore": "PyQt5.QtCore",
-    "QtGui": "PyQt5.QtGui",
-    "QtWidgets": "PyQt5.QtWidgets",
-    "uic": "PyQt5.uic",
+    "QtCore": "PyQt6.QtCore",
+    "QtGui": "PyQt6.QtGui",
+    "QtWidgets": "PyQt6.QtWidgets",
+    "uic": "PyQt6.uic",
+    "Qt": "PyQt6.QtCore:Qt",
     "pg": "pyqtgraph",
 }
+#: The modules whose classes PymoNNto's UI modules star-export (``from PyQt5.QtWidgets import *``).
+QT_STARS = ("PyQt6.QtGui", "PyQt6.QtWidgets")
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's constant, star-exported by PymoNNto's UI modules
 
 _META = "__pymonnto_exports__"
@@ -65,29 +69,7 @@ class _Exports:
         self.stars: list[str] = []
 
 
-class QtPlaceholder:
-    """Stands in for a PyQt5 / pyqtgraph module: using it says that mnn-studio does not provide it."""
-
-    def __init__(self, alias: str, module: str) -> None:
-        self._message = (
-            f"'{alias}' ({module}) is not provided by mnn-studio: PymoNNto's PyQt5 user interface is "
-            "replaced by the mnn-studio window (Network_UI(net).show() opens it on the network); "
-            "custom PyQt5 tabs are not drawn"
-        )
-
-    def __repr__(self) -> str:
-        return f"<not provided: {self._message.split(':')[0]}>"
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        raise ImportError(self._message)
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        raise ImportError(self._message)
-
-
-class MissingModule(QtPlaceholder):
+class MissingModule:
     """Stands in for an optional package that is not installed; says what to install when used."""
 
     def __init__(self, alias: str, target: str, error: BaseException) -> None:
@@ -100,14 +82,20 @@ class MissingModule(QtPlaceholder):
     def __repr__(self) -> str:
         return f"<missing module: {self._message}>"
 
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise ImportError(self._message)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise ImportError(self._message)
+
 
 def _public(name: str) -> bool:
     return not name.startswith("_")
 
 
 def _load(alias: str, target: str) -> Any:
-    if target in QT.values():
-        return QtPlaceholder(alias, target)
     module_name, _, attribute = target.partition(":")
     try:
         value: Any = importlib.import_module(module_name)
@@ -188,7 +176,10 @@ def _module_getattr(namespace: dict[str, Any], meta: _Exports) -> Callable[[str]
         if name == "__all__":
             names = {n for n in namespace if _public(n)} | set(meta.aliases)
             for star in meta.stars:
-                names.update(_star_names(importlib.import_module(star)))
+                try:
+                    names.update(_star_names(importlib.import_module(star)))
+                except ImportError:  # e.g. PyQt6 not installed: its names are left out
+                    continue
             return sorted(names)
         if name in meta.aliases:
             value = namespace[name] = _load(name, meta.aliases[name])

@@ -16,12 +16,20 @@ __all__ = [
     "ValueStringError",
     "UnknownDistributionError",
     "NotInitializedWarning",
+    "RecordingShapeError",
+    "RecordingShapeWarning",
+    "MissingRecordedNameWarning",
     "CommandError",
     "PathError",
     "InvalidValueError",
+    "IterationCountError",
+    "ExportError",
+    "ExportCancelled",
+    "NoRecordingsError",
     "StateError",
     "StateFileError",
     "StateMismatchError",
+    "StateSkippedWarning",
     "ScriptError",
     "ScriptSyntaxError",
     "ScriptImportError",
@@ -53,6 +61,20 @@ class NotInitializedWarning(EngineWarning):
     """Simulation was started before ``initialize()``; the network initialized itself."""
 
 
+# -------------------------------------------------------------------------------------------- recording
+class RecordingShapeError(EngineError, ValueError):
+    """Recorded samples of several shapes were asked for as one array; the message names the
+    recorder, the group, the variable and each change of shape."""
+
+
+class RecordingShapeWarning(EngineWarning):
+    """A recorded variable changed shape mid-run (its samples are kept, per shape)."""
+
+
+class MissingRecordedNameWarning(EngineWarning):
+    """A Recorder expression names something its group does not have (issued once per name)."""
+
+
 # ---------------------------------------------------------------------------------- runner commands
 class CommandError(EngineError):
     """Base class of the errors raised when a runner command is rejected."""
@@ -67,6 +89,25 @@ class InvalidValueError(CommandError, ValueError):
 
 
 # -------------------------------------------------------------------------------------- state files
+class IterationCountError(CommandError, ValueError):
+    """An iteration count that is not a whole number in 1..MAX_ITERATIONS (engine.runtime.limits)."""
+
+
+class ExportError(EngineError, OSError):
+    """A recording export could not be written (the path is named; older files are left intact)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "the export could not be written"
+
+
+class ExportCancelled(EngineError):
+    """The export was cancelled through its progress callback; no file was written or changed."""
+
+
+class NoRecordingsError(EngineError, ValueError):
+    """The network has no Recorder or EventRecorder, so there is nothing to export."""
+
+
 class StateError(EngineError):
     """Base class of state-file errors."""
 
@@ -77,6 +118,11 @@ class StateFileError(StateError, ValueError):
 
 class StateMismatchError(StateError, ValueError):
     """The file was saved from a network with another structure (another script)."""
+
+
+class StateSkippedWarning(EngineWarning):
+    """A non-strict ``load_state`` left values of the file out because they do not fit the network
+    (another shape or kind of number); the message names each with its old and new shape."""
 
 
 # ------------------------------------------------------------------------------------------ scripts

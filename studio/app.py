@@ -24,7 +24,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("script", nargs="?", help="Python script that builds a Network")
     p.add_argument(
-        "--iterations", "-n", type=int, default=None, help="fast-forward this many iterations after opening"
+        "--iterations",
+        "-n",
+        type=_iterations,
+        default=None,
+        help="fast-forward this many iterations after opening (a whole number, at most 10^9)",
     )
     p.add_argument(
         "--screenshot",
@@ -36,13 +40,58 @@ def build_parser() -> argparse.ArgumentParser:
         "--quit", action="store_true", help="exit after the iterations / screenshot (headless automation)"
     )
     p.add_argument("--paused", action="store_true", help="open paused instead of running")
-    p.add_argument("--size", default="1440x900", help="window size for screenshots, e.g. 1600x1000")
-    p.add_argument("--fps", type=float, default=30.0, help="display rate of the views (max 60)")
+    p.add_argument(
+        "--size", type=_size, default="1440x900", help="window size for screenshots, e.g. 1600x1000"
+    )
+    p.add_argument("--fps", type=_fps, default=30.0, help="display rate of the views (1 to 60)")
     return p
+
+
+def _iterations(text: str) -> int:
+    """``--iterations``: a whole number in 0..MAX_ITERATIONS (``1e6`` is accepted), else a usage error."""
+    from engine.exceptions import IterationCountError
+    from engine.runtime.limits import check_iterations
+
+    try:
+        value = float(text) if any(c in text for c in ".eE") else int(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of iterations, got {text!r}") from None
+    try:
+        return check_iterations(value, "--iterations", allow_zero=True)
+    except IterationCountError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--iterations: ")) from None
+
+
+def _fps(text: str) -> float:
+    """``--fps``: a display rate between 1 and 60 frames per second."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected frames per second, got {text!r}") from None
+    if not 1.0 <= value <= 60.0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text} frames per second is outside 1..60")
+    return value
+
+
+def _size(text: str) -> str:
+    """``--size``: ``WIDTHxHEIGHT`` in pixels, each between 100 and 16384 (returned unchanged)."""
+    parts = text.lower().split("x")
+    try:
+        width, height = (int(v) for v in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1600x1000, got {text!r}") from None
+    if not (100 <= width <= 16384 and 100 <= height <= 16384):
+        raise argparse.ArgumentTypeError(f"{text}: width and height must be between 100 and 16384 pixels")
+    return text
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point; returns the process exit code."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words and words[0] in ("run", "sweep", "evolve"):  # headless sub-commands: before any Qt import
+        from studio.commands import main as command_main
+
+        return command_main(words)
     args = build_parser().parse_args(argv)
     headless = bool(args.quit or args.screenshot)
     prepare_environment(headless)
@@ -105,11 +154,14 @@ def _quit_after_from_env(app: Any) -> None:
     QTimer.singleShot(max(0, int(seconds * 1000)), quit_now)
 
 
-def show_network(net: Any, title: str | None = None, run: bool = True) -> Any:
+def show_network(
+    net: Any, title: str | None = None, run: bool = True, ui_options: dict[str, Any] | None = None
+) -> Any:
     """Open the studio on an already built network.
 
     Runs the Qt event loop until the window closes, unless one is already running (then the
-    window is returned at once). ``PymoNNto.Exploration.Network_UI(...).show()`` calls this.
+    window is returned at once). ``PymoNNto.Exploration.Network_UI(...).show()`` calls this, with
+    its tabs in ``ui_options["modules"]``.
     """
     prepare_environment(headless=False)
     app = application()
@@ -117,7 +169,9 @@ def show_network(net: Any, title: str | None = None, run: bool = True) -> Any:
     from studio.main_window import MainWindow
 
     window = MainWindow(settings=settings(), speed=300.0)
-    window.set_loaded(LoadedNetwork(network=net, script=None, title=title or "network"))
+    window.set_loaded(
+        LoadedNetwork(network=net, script=None, title=title or "network", ui_options=dict(ui_options or {}))
+    )
     window.show()
     if run:
         window.bridge.run()

@@ -13,9 +13,11 @@ def warn(parent: QWidget | None, title: str, text: str, details: str = "") -> No
     box.exec()
 
 
-def ask_open_script(parent: QWidget | None, start_dir: str = "") -> str | None:
+def ask_open_script(
+    parent: QWidget | None, start_dir: str = "", title: str = "Open network script"
+) -> str | None:
     """Ask for a Python script; None when cancelled."""
     path, _filter = QFileDialog.getOpenFileName(
-        parent, "Open network script", start_dir, "Python scripts (*.py);;All files (*)"
+        parent, title, start_dir, "Python scripts (*.py);;All files (*)"
     )
     return path or None

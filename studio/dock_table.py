@@ -24,11 +24,13 @@ from studio.console.dock import ConsoleDock
 from studio.core.runner_bridge import SimBridge
 from studio.core.selection import Selection
 from studio.event_log.dock import EventLogDock
+from studio.figures.panel import FiguresPanel
 from studio.panels.error_panel import ErrorPanel
 from studio.panels.network_tree import NetworkTree
 from studio.parameters.dock import ParameterDock
 from studio.parameters.edits import EditController
 from studio.scripts.browser import ExampleBrowser
+from studio.sweep.dock import SweepDock
 from studio.views.registry import view_type
 
 __all__ = ["DockHost", "DockSpec", "DOCKS", "view_dock", "LEFT", "RIGHT", "BOTTOM", "BELOW", "BESIDE"]
@@ -119,6 +121,16 @@ def _parameters(w: DockHost) -> QWidget:
     return dock
 
 
+def _figures(w: DockHost) -> QWidget:
+    """The figures of the rest of a script (the window arms it in ``set_loaded``)."""
+    return FiguresPanel(w.bridge)
+
+
+def _sweep(w: DockHost) -> QWidget:
+    """Run → Sweep… fills it; "Open this run" loads a row's run into the window."""
+    return SweepDock(window=w)
+
+
 def _event_log(w: DockHost) -> QWidget:
     return EventLogDock(w.edits)
 
@@ -146,6 +158,8 @@ DOCKS: tuple[DockSpec, ...] = (
     DockSpec("error", "Error", BOTTOM, _error, visible=False),
     DockSpec("parameters", "Parameters", LEFT, _parameters, split=("network", BELOW), height=510),
     DockSpec("examples", "Examples", LEFT, _examples, tabify_with="network"),
+    DockSpec("figures", "Figures", RIGHT, _figures, tabify_with="raster", visible=False),
     DockSpec("event_log", "Event log", BOTTOM, _event_log, visible=False),
     DockSpec("console", "Console", BOTTOM, _console, tabify_with="event_log", visible=False),
+    DockSpec("sweep", "Sweep", BOTTOM, _sweep, tabify_with="event_log", visible=False),
 )

@@ -156,6 +156,20 @@ class DockManager:
         dock.show()
         return dock
 
+    def remove(self, name: str) -> None:
+        """Take dock ``name`` out of the window and the View menu and delete it (no-op if absent)."""
+        dock = self.docks.pop(name, None)
+        if dock is None:
+            return
+        self.contents.pop(name, None)
+        self.views.pop(name, None)
+        if name in self.extra:
+            self.extra.remove(name)
+        if self.view_menu is not None:
+            self.view_menu.removeAction(dock.toggleViewAction())
+        self.window.removeDockWidget(dock)
+        dock.deleteLater()
+
     def build_menu(self, menu: QMenu) -> None:
         """Fill the View menu: one toggle per dock, "New view" (one entry per registered view kind),
         "Reset layout"."""

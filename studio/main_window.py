@@ -10,6 +10,8 @@ from PyQt6.QtCore import QSettings
 from PyQt6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PyQt6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
+from engine.exceptions import IterationCountError
+from engine.runtime.limits import check_iterations
 from studio import dialogs
 from studio.core.runner_bridge import SimBridge
 from studio.core.script_loading import LoadedNetwork, ScriptLoadError, load_network_script
@@ -21,10 +23,14 @@ from studio.panels.network_tree import NetworkTree
 from studio.panels.run_controls import RunControls
 from studio.panels.status import StatusPanel
 from studio.parameters.edits import EditController
+from studio.plugins.tab_modules import TabModuleError
+from studio.plugins.tab_set import TabSet
 from studio.scripts.browser import ExampleBrowser
 from studio.scripts.choice import ScriptChoicePanel
 from studio.scripts.drop import ScriptDropFilter
 from studio.scripts.recent_files import RecentFiles, RecentFilesMenu
+from studio.sweep.actions import sweep_action
+from studio.workbench.file_actions import install_file_actions
 
 #: Display budgets (share of the GUI thread the views may use while the engine runs unthrottled).
 DISPLAY_BUDGETS = [
@@ -79,6 +85,7 @@ class MainWindow(QMainWindow):
         self.tree: NetworkTree = self.docks.content("network")
         self.error_panel: ErrorPanel = self.docks.content("error")
         self.example_browser: ExampleBrowser = self.docks.content("examples")
+        self.tab_set = TabSet(self)  # PymoNNto tabs: the script's, the behaviors', loaded tab modules
         self._build_menus()
         self.status = StatusPanel(self.statusBar(), self.bridge)
         self.bridge.error_raised.connect(self._on_runner_error)
@@ -118,7 +125,12 @@ class MainWindow(QMainWindow):
         self.examples_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.examples_action.triggered.connect(self.show_examples)
         file_menu.addAction(self.examples_action)
+        self.load_tabs_action = QAction("Load &tab module…", self)
+        self.load_tabs_action.setToolTip("Add the PymoNNto tabs (TabBase subclasses) of a .py file")
+        self.load_tabs_action.triggered.connect(self.load_tab_module_dialog)
+        file_menu.addAction(self.load_tabs_action)
         file_menu.addAction(self.controls.reset_action)
+        self.workbench = install_file_actions(self, file_menu)  # state files, exports, memory
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -131,6 +143,13 @@ class MainWindow(QMainWindow):
         c = self.controls
         for action in (c.run_action, c.step_action, c.run_n_action, c.cancel_action):
             run_menu.addAction(action)
+        run_menu.addAction(sweep_action(self))  # Run → Sweep…: the Sweep dock, runs on Dask
+        if "figures" in self.docks.contents:  # the rest of a script runs after its iterations
+            analysis = self.docks.content("figures").analysis
+            run_menu.addSeparator()
+            run_menu.addAction(analysis.rerun_action)
+            analysis.failed.connect(self._on_runner_error)  # an error of the rest: the error dock
+            analysis.succeeded.connect(self._on_state)  # a clean rerun clears it
         self.view_menu = bar.addMenu("&View")
         self.docks.build_menu(self.view_menu)
         self.view_menu.addMenu(self.display_menu())
@@ -220,13 +239,43 @@ class MainWindow(QMainWindow):
         if groups:
             self.selection.set_group(groups[0])
         if loaded.requested_iterations:
-            self.controls.n_spin.setValue(int(loaded.requested_iterations))
+            try:
+                self.controls.n_spin.setValue(
+                    check_iterations(loaded.requested_iterations, "the script's request")
+                )
+            except IterationCountError as exc:
+                self.statusBar().showMessage(f"{exc} — set Run N yourself", 15000)
         self.controls.reset_action.setEnabled(loaded.script is not None)
         name = loaded.script.name if loaded.script is not None else loaded.title
         self.setWindowTitle(
             f"{loaded.title} — mnn-studio" if loaded.title != name else f"{name} — mnn-studio"
         )
         self.script_choice.offer(loaded)
+        if "figures" in self.docks.contents:  # the rest of the script: after the requested iterations
+            self.docks.content("figures").set_loaded(loaded)
+
+    def load_tab_module_dialog(self) -> None:
+        """File → Load tab module…: pick a .py file; its tabs open now and after every reload."""
+        start = str(self.loaded.script.parent) if self.loaded and self.loaded.script else ""
+        path = dialogs.ask_open_script(self, start, title="Load tab module")
+        if path:
+            self.load_tab_module(path)
+
+    def load_tab_module(self, path: str | Path) -> bool:
+        """Add the tabs of the tab module at ``path`` (a dialog says why when it cannot)."""
+        try:
+            self.tab_set.load_file(path)
+        except TabModuleError as exc:
+            dialogs.warn(self, "Cannot load tab module", str(exc), details=exc.details)
+            return False
+        return True
+
+    def show_tab_error(self, headline: str, details: str) -> None:
+        """A plug-in tab failed (the run goes on): show it in the error dock."""
+        self.error_panel.show_report(headline, details)
+        dock = self.docks.docks["error"]
+        dock.show()
+        dock.raise_()
 
     def show_examples(self) -> None:
         """File → Examples: show the example browser dock and put the cursor in its search box."""

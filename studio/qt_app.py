@@ -39,6 +39,7 @@ def application() -> Any:
 
         apply_style(app)
         _set_icon(app)
+        app.setDesktopFileName("mnn-studio")  # desktops match windows to assets/mnn-studio.desktop
     return app
 
 

@@ -9,6 +9,7 @@ import numpy as np
 
 import PymoNNto
 from engine import deprecated_warning
+from PymoNNto._shim import QT_STARS as _QT_STARS
 from PymoNNto._shim import QWIDGETSIZE_MAX
 from PymoNNto._shim import export as _export
 from PymoNNto._unavailable import not_provided as _not_provided
@@ -21,4 +22,4 @@ _not_provided(
 )
 default_colors = [(0, 0, 0), (255, 0, 0), (0, 0, 255), (0, 250, 150), (255, 0, 255)]  # PymoNNto's plot colors
 
-_export(globals(), lazy=("QtCore", "pg", "QtGui", "QtWidgets"))
+_export(globals(), lazy=("QtCore", "pg", "QtGui", "QtWidgets", "Qt"), lazy_stars=_QT_STARS)

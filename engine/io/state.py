@@ -4,8 +4,10 @@ State files (:func:`save_state` / :func:`load_state`) are zip archives (``.npz``
 ``manifest.json`` (format name, version, network structure, one entry per saved value) and one
 ``.npy`` member per array. Saved: every numeric attribute (numpy arrays of bool/int/float/complex,
 numpy scalars, Python bool/int/float/complex) of the network, its groups, synapse groups and all
-their behaviors, including ``net.iteration``; every recorder's data (``get_state()``); NumPy's global
-random state. Arrays shared by several objects are saved once and their sharing is restored.
+their behaviors, including ``net.iteration``; every recorder's data (``get_state()``; a variable
+whose shape changed mid-run is saved as one array per run of one shape and restored as such, so
+it never blocks saving the rest); NumPy's global random state. Arrays shared by several objects are
+saved once and their sharing is restored.
 
 Writing is atomic (temporary file in the same folder, then ``os.replace``). Loading reads and checks
 everything first (archive integrity, format version, structure of the network) and only then writes
@@ -24,6 +26,7 @@ import datetime
 import io
 import json
 import os
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,7 +34,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeGuard, cast
 
 import numpy as np
 
-from engine.exceptions import StateError, StateFileError, StateMismatchError  # noqa: F401 (re-exported)
+from engine.exceptions import (  # noqa: F401 (re-exported)
+    StateError,
+    StateFileError,
+    StateMismatchError,
+    StateSkippedWarning,
+)
 from engine.io.files import NUMERIC_KINDS, atomic_write, network_objects, network_owners, npy_bytes
 from engine.io.state_plan import make_plan
 from engine.model.introspection import instance_attributes
@@ -187,6 +195,20 @@ def _is_recorder(obj: object) -> TypeGuard[Recorder]:
     return isinstance(obj, Recorder)
 
 
+def _recorded_parts(recorder: Recorder) -> Iterator[tuple[str, list[np.ndarray]]]:
+    """(variable, its samples as arrays): one array, or one per run of one shape when the variable
+    changed shape mid-run (an EventRecorder's tables are always one array)."""
+    from engine.recording.recorders import EventRecorder
+
+    if isinstance(recorder, EventRecorder):
+        for variable, data in recorder.get_state().items():
+            yield variable, [np.asarray(data)]
+        return
+    for variable in recorder.variables:
+        parts = recorder.segments(variable)
+        yield variable, parts or [np.asarray(recorder.get_state()[variable])]
+
+
 def save_state(net: Network, path: str, compress: bool = False) -> SaveReport:
     """Save the state of ``net`` to ``path`` (atomically). See the module docstring for what is saved.
 
@@ -242,12 +264,13 @@ def save_state(net: Network, path: str, compress: bool = False) -> SaveReport:
                 )
         skipped += _skipped_items(obj, name)
         if _is_recorder(obj):
-            for variable, data in obj.get_state().items():
-                data = np.asarray(data)
-                if data.dtype.kind not in NUMERIC_KINDS:
+            for variable, parts in _recorded_parts(obj):
+                if any(part.dtype.kind not in NUMERIC_KINDS for part in parts):
                     skipped.append(f"{name}[{variable!r}] (recorded values are not a numeric array)")
                     continue
-                add_array(owner, variable, data, kind="recording")
+                for k, part in enumerate(parts):  # several parts: the shape changed mid-run
+                    extra = {"part": k, "parts": len(parts)} if len(parts) > 1 else {}
+                    add_array(owner, variable, part, kind="recording", **extra)
     # the legacy tuple: np.random's global RandomState is an MT19937
     rng = cast("tuple[str, np.ndarray, int, int, float]", np.random.get_state())
     add_array("rng", "keys", rng[1], kind="rng")
@@ -323,11 +346,35 @@ def read_manifest(path: str) -> dict[str, Any]:
     return _open(os.fspath(path))[0]
 
 
+def _warn_skipped(path: str, report: LoadReport) -> None:
+    """One StateSkippedWarning naming every value left out for its shape or type (old and new), and
+    counting those of objects that differ as a whole (listed in ``report.mismatches``)."""
+    whole = [item for item in report.skipped if item.endswith("differs: see mismatches)")]
+    misfits = [item for item in report.skipped if item not in whole]
+    parts = []
+    if misfits:
+        parts.append("do not fit: " + "; ".join(misfits))
+    if whole:
+        parts.append(f"{len(whole)} values of objects that differ ({'; '.join(report.mismatches[:6])})")
+    warnings.warn(
+        f"load_state({path!r}, strict=False) restored {report.restored} values and skipped "
+        f"{len(report.skipped)}: " + "; ".join(parts),
+        StateSkippedWarning,
+        stacklevel=3,
+    )
+
+
 def load_state(net: Network, path: str, strict: bool = True, restore_rng: bool = True) -> LoadReport:
     """Restore a state saved by :func:`save_state` into ``net`` (built by the same script).
 
-    ``strict`` (default): a structural difference raises :class:`StateMismatchError`; with
-    ``strict=False`` the matching objects are restored and the rest is reported. ``restore_rng``:
+    ``strict`` (default): a structural difference raises :class:`StateMismatchError`. With
+    ``strict=False`` only what fits is restored: the values of objects whose structure matches, and
+    of those only the arrays the network has with the same shape and a compatible dtype
+    (``np.can_cast(..., 'same_kind')``, copied in place) and the recordings whose samples have the
+    shape the recorder records now. Everything else is left as it is and listed in
+    ``report.skipped`` with its shape in the file and in the network, and one
+    :class:`~engine.exceptions.StateSkippedWarning` names them (so a 120x120 ``W`` is never installed
+    into a 100-neuron network). ``restore_rng``:
     also restore NumPy's global random state (so the run continues exactly as it would have).
     The network is untouched when an error is raised. Returns a :class:`LoadReport`.
     """
@@ -346,7 +393,7 @@ def load_state(net: Network, path: str, strict: bool = True, restore_rng: bool =
         )
     report.mismatches = diffs
     try:
-        plan, saved_names = make_plan(net, manifest, arrays, report, bad_owners)
+        plan, saved_names = make_plan(net, manifest, arrays, report, bad_owners, strict)
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise StateFileError(
             f"{path}: malformed manifest ({type(exc).__name__}: {exc}); nothing was loaded"
@@ -361,6 +408,9 @@ def load_state(net: Network, path: str, strict: bool = True, restore_rng: bool =
     for apply in plan:
         apply()
         report.restored += 1
+    net.discard_interruption()  # the loaded state is a whole iteration
+    if not strict and report.skipped:
+        _warn_skipped(path, report)
     if restore_rng and "rng" in manifest:
         keys = next(arrays[e["file"]] for e in manifest["entries"] if e["owner"] == "rng")
         r = manifest["rng"]

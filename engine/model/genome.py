@@ -7,8 +7,10 @@ and ``net.initialize()`` substitutes the gene value into the string.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 __all__ = [
@@ -17,6 +19,7 @@ __all__ = [
     "get_gene",
     "gene",
     "reset_genome",
+    "preset_genes",
     "substitute_genes",
     "format_gene",
     "cast_to_default",
@@ -24,6 +27,7 @@ __all__ = [
 ]
 
 _genome: dict[str, Any] = {}
+_preset: dict[str, Any] = {}
 _meta: dict[str, Any] = {
     "loaded": False,
     "evo_name": None,
@@ -55,9 +59,25 @@ def _load_from_argv() -> None:
 
 
 def reset_genome() -> None:
-    """Forget every gene and the evolution metadata (used between script loads)."""
+    """Forget every gene and the evolution metadata (used between script loads); genes given to
+    :func:`preset_genes` are put back."""
     _genome.clear()
+    _genome.update(_preset)
     _meta.update(loaded=True, evo_name=None, evo_id=None, evo_generation=None, gene_mode=False, score=None)
+
+
+@contextlib.contextmanager
+def preset_genes(genes: dict[str, Any]) -> Iterator[None]:
+    """While active, every :func:`reset_genome` (the one at the start of each script load too) starts
+    from these genes: how a sweep or an evolution hands an individual's genes to a script."""
+    previous = dict(_preset)
+    _preset.clear()
+    _preset.update(genes)
+    try:
+        yield
+    finally:
+        _preset.clear()
+        _preset.update(previous)
 
 
 def set_genome(genome: dict[str, Any]) -> None:

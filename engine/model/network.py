@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from engine.exceptions import NotInitializedWarning  # noqa: F401 (re-exported)
+from engine.exceptions import (
+    IterationCountError,
+    NotInitializedWarning,  # noqa: F401 (re-exported)
+)
+from engine.model import interruption
 from engine.model.aliases import BehaviorParent, FastScheduleEntry, ParameterStore, ScheduleEntry
 from engine.model.analysis_module import AnalysisModuleHost
 from engine.model.behavior import Behavior
@@ -31,6 +35,11 @@ if TYPE_CHECKING:
 __all__ = ["Network", "intercept_simulation", "collect_networks", "NotInitializedWarning"]
 
 _local = threading.local()
+
+#: The most iterations one ``simulate_iterations`` call may ask for: the same number as
+#: ``engine.runtime.limits.MAX_ITERATIONS`` (model sits below runtime and cannot import it; a test
+#: keeps the two equal).
+MAX_SIMULATE_ITERATIONS = 10**9
 
 
 @contextlib.contextmanager
@@ -110,6 +119,7 @@ class Network(AnalysisModuleHost, BehaviorHost, TaggableObjectBase):
             raise ValueError(f"settings 'matrix_order' must be 'auto', 'C' or 'F', got {self.matrix_order!r}")
         self._memory_order_probe: WeightMemoryOrderProbe | None = None
         self.layout_decisions: dict[str, str] = {}
+        self._interrupted: interruption.Interruption | None = None
         self.iteration = 0
         self.recording = True
         self.network = self
@@ -257,20 +267,58 @@ class Network(AnalysisModuleHost, BehaviorHost, TaggableObjectBase):
         if not self.initialized:
             self._initialize_implicitly()
         schedule = self._fast_schedule
-        if schedule is None:
+        if schedule is None:  # the first iteration after initialize() or a change of behaviors
             schedule = self._build_fast_schedule()
+            if self._memory_order_probe is not None:
+                self._memory_order_probe.begin()
         self.iteration += 1
         if measure_behavior_execution_time:
             measures = self._timed_iteration()
             if self._memory_order_probe is not None:
                 self._memory_order_tick()
             return measures
-        for behavior, parent, step in schedule:
-            if behavior.behavior_enabled:
-                step(parent)
+        behavior = None
+        try:
+            for behavior, parent, step in schedule:
+                if behavior.behavior_enabled:
+                    step(parent)
+        except BaseException:
+            self._note_interruption(behavior)
+            raise
         if self._memory_order_probe is not None:
             self._memory_order_tick()
         return None
+
+    def _note_interruption(self, failed: Behavior | None) -> None:
+        schedule = self._fast_schedule or self._build_fast_schedule()
+        self._interrupted = interruption.after(schedule, failed, self.iteration)
+
+    @property
+    def interrupted_iteration(self) -> int | None:
+        """The current iteration if a behavior raised in it and the behaviors after that one have not
+        run yet (else None). Any later iteration or :meth:`discard_interruption` forgets it."""
+        pending = self._interrupted
+        return pending.iteration if pending is not None and pending.iteration == self.iteration else None
+
+    def discard_interruption(self) -> None:
+        """Forget an interrupted iteration (e.g. after loading a state)."""
+        self._interrupted = None
+
+    def complete_interrupted_iteration(self) -> int:
+        """Run, once, the enabled behaviors after the one that raised in the current iteration
+        (recorders included), so recordings stay aligned with ``iteration``; returns how many ran
+        (0 when nothing is pending). The behavior that raised does not run again; if a later one
+        raises, those after it stay pending. The Runner calls this before it steps on after an
+        error; :meth:`simulate_iterations` never does (PymoNNto behaviour)."""
+        pending = self._interrupted
+        if pending is None or pending.iteration != self.iteration:
+            self._interrupted = None
+            return 0
+        ran = interruption.complete(pending, self._fast_schedule or self._build_fast_schedule())
+        self._interrupted = None
+        if self._memory_order_probe is not None:
+            self._memory_order_tick()
+        return ran
 
     def _timed_iteration(self) -> dict[Any, float]:
         measures: dict[Any, float] | None = getattr(self, "time_measures", None)
@@ -279,7 +327,11 @@ class Network(AnalysisModuleHost, BehaviorHost, TaggableObjectBase):
         for key, parent, behavior in self.sorted_behavior_execution_list:
             if behavior.behavior_enabled and not behavior.empty_iteration_function:
                 start = time.perf_counter()
-                behavior.iteration(parent)
+                try:
+                    behavior.iteration(parent)
+                except BaseException:
+                    self._note_interruption(behavior)
+                    raise
                 measures[key] = measures.get(key, 0.0) + (time.perf_counter() - start) * 1000.0
         return measures
 
@@ -315,7 +367,11 @@ class Network(AnalysisModuleHost, BehaviorHost, TaggableObjectBase):
     ) -> float | None:
         """Run ``iterations`` steps in blocks of ``batch_size``, printing progress per block.
 
-        Returns the duration of the last full block in ms (or None).
+        Returns the duration of the last full block in ms (or None). A behavior that raises ends the
+        call with its exception, as in PymoNNto: the behaviors after it do not run for that iteration
+        (``interrupted_iteration`` says so; a Runner completes it with
+        :meth:`complete_interrupted_iteration` before stepping on, this method does not). Counts
+        above :data:`MAX_SIMULATE_ITERATIONS` raise :class:`~engine.exceptions.IterationCountError`.
         """
         interceptor = getattr(_local, "interceptor", None)
         if interceptor is not None:
@@ -330,6 +386,11 @@ class Network(AnalysisModuleHost, BehaviorHost, TaggableObjectBase):
         iterations = _as_count(self._time_to_iterations(iterations), "iterations")
         if iterations < 0:
             raise ValueError(f"iterations must not be negative, got {iterations}")
+        if iterations > MAX_SIMULATE_ITERATIONS:
+            raise IterationCountError(
+                f"simulate_iterations: {iterations:,} iterations is more than one run may ask for "
+                f"(at most {MAX_SIMULATE_ITERATIONS:,}); run in parts"
+            )
         batch_size = (
             iterations if batch_size == -1 else _as_count(self._time_to_iterations(batch_size), "batch_size")
         )

@@ -9,7 +9,10 @@ column-major only when it is used for nothing but column gathers.
 
 The network decides during its first few iterations (the *probe*): each large 2-D array
 attribute of a synapse group is temporarily replaced by a :class:`_ProbeMatrix` view of the same
-memory that records how it is used. Afterwards the plain array is put back, converted to
+memory that records how it is used. Only what the iterations do counts: the probe starts counting
+at the first iteration (:meth:`WeightMemoryOrderProbe.begin`), so edits a script makes between
+``initialize()`` and the first iteration (``syn.W *= 0.2``, ``syn.W = syn.W * 0.2``) do not
+cancel the choice. Afterwards the plain array is put back, converted to
 Fortran order when (a) every recorded use was a column gather, and (b) nothing but the synapse
 group refers to it (a behavior keeping its own reference must keep seeing the same array).
 The column-major copies are made while the network initializes (up to :data:`PREBUILD_BYTES`),
@@ -20,7 +23,7 @@ probe.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -136,37 +139,73 @@ class _ProbeMatrix(np.ndarray):
         return self.view(np.ndarray).dot(*(_plain(a) for a in args), **kwargs)
 
 
+def _candidates(net: Network) -> Iterator[tuple[SynapseGroup, str, np.ndarray]]:
+    """The large row-major float matrices of the synapse groups that the probe can watch."""
+    for sg in net.SynapseGroups:
+        shape = sg.matrix_dim()
+        if shape[0] * shape[1] < MIN_ELEMENTS:
+            continue
+        for name, value in list(instance_attributes(sg).items()):
+            if (
+                type(value) is np.ndarray
+                and value.ndim == 2
+                and value.shape == shape
+                and value.size >= MIN_ELEMENTS
+                and value.flags.c_contiguous
+                and not value.flags.f_contiguous
+                and value.dtype.kind == "f"
+            ):
+                yield sg, name, value
+
+
 class WeightMemoryOrderProbe:
     """Watches the large matrices of a network's synapse groups for a few iterations."""
 
     def __init__(self, net: Network, prebuild_bytes: int = PREBUILD_BYTES):
         self.remaining = PROBE_ITERATIONS
+        self.started = False
+        self._net = net
         #: (synapse group, attribute, the array, its probe view, the prebuilt column-major copy)
         self._watched: list[tuple[SynapseGroup, str, np.ndarray, _ProbeMatrix, np.ndarray | None]] = []
-        for sg in net.SynapseGroups:
-            shape = sg.matrix_dim()
-            if shape[0] * shape[1] < MIN_ELEMENTS:
-                continue
-            for name, value in list(instance_attributes(sg).items()):
-                if (
-                    type(value) is np.ndarray
-                    and value.ndim == 2
-                    and value.shape == shape
-                    and value.size >= MIN_ELEMENTS
-                    and value.flags.c_contiguous
-                    and not value.flags.f_contiguous
-                    and value.dtype.kind == "f"
-                ):
-                    probe = value.view(_ProbeMatrix)
-                    probe._usage = _Usage()
-                    setattr(sg, name, probe)
-                    # made now (the network is initializing) and thrown away unless chosen
-                    prebuilt = None
-                    if value.nbytes <= prebuild_bytes:
-                        prebuilt = fortran_copy(value)
-                        prebuild_bytes -= value.nbytes
-                    self._watched.append((sg, name, value, probe, prebuilt))
+        for sg, name, value in _candidates(net):
+            # made now (the network is initializing) and thrown away unless chosen, or stale
+            prebuilt = None
+            if value.nbytes <= prebuild_bytes:
+                prebuilt = fortran_copy(value)
+                prebuild_bytes -= value.nbytes
+            self._watch(sg, name, value, prebuilt)
         self.decisions: dict[str, str] = {}
+
+    def _watch(self, sg: SynapseGroup, name: str, value: np.ndarray, prebuilt: np.ndarray | None) -> None:
+        probe = value.view(_ProbeMatrix)
+        probe._usage = _Usage()
+        setattr(sg, name, probe)
+        self._watched.append((sg, name, value, probe, prebuilt))
+
+    def begin(self) -> None:
+        """Called at the first iteration: from now on count only what the iterations do.
+
+        What the script did between ``initialize()`` and here does not count: a matrix it used or
+        rewrote in place (``syn.W *= 0.2``) is watched afresh (its prebuilt copy may be stale, so
+        a column-major copy is made at the decision instead), and one it replaced (``syn.W = syn.W
+        * 0.2``) or created is watched from now on."""
+        if self.started:
+            return
+        self.started = True
+        watched, self._watched = self._watched, []
+        kept = set()
+        while watched:
+            sg, name, original, probe, prebuilt = watched.pop()
+            if instance_attributes(sg).get(name) is not probe:
+                continue  # replaced: the new array is found below
+            if probe._usage.gathers or probe._usage.other:
+                prebuilt = None  # used, maybe written, since the copy was made
+            probe._usage = _Usage()
+            self._watched.append((sg, name, original, probe, prebuilt))
+            kept.add((id(sg), name))
+        for sg, name, value in _candidates(self._net):
+            if (id(sg), name) not in kept:
+                self._watch(sg, name, value, None)
 
     @property
     def active(self) -> bool:

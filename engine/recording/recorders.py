@@ -20,9 +20,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
+from engine.exceptions import RecordingShapeError
 from engine.model.behavior import Behavior
+from engine.model.introspection import MISSING, own_attribute
 from engine.model.tagging import has_plain_attr
 from engine.recording.fast_reductions import FAST_NAMES, FastReductions
+from engine.recording.missing_names import warn_missing_name
 from engine.recording.series import EventTable, Series
 
 if TYPE_CHECKING:
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["Recorder", "EventRecorder", "canonical_expression", "compile_expression"]
 
 _PARENT_ALIASES = ("n", "neurons", "s", "synapse")
+_BUILTIN_NAMES = frozenset(dir(builtins))
 _PARENT_NAME = "__parent__"
 _IDENTIFIER = re.compile(r"(?<![\w.])([A-Za-z_]\w*)")
 
@@ -129,6 +133,12 @@ class Recorder(Behavior):
         Keep at most this many samples per variable (oldest dropped).
     save_as_numpy : bool
         Lookups return numpy arrays instead of list-like series.
+
+    A variable whose shape changes mid-run keeps every sample; reading it as one array raises
+    :class:`~engine.exceptions.RecordingShapeError` naming the recorder, the group, the variable
+    and the shapes, and :meth:`segments` gives one array per shape (see :class:`Series`). A name
+    neither the group nor the script has is warned about once
+    (:class:`~engine.exceptions.MissingRecordedNameWarning`) and recorded once it appears.
     """
 
     initialize_last = True
@@ -140,6 +150,9 @@ class Recorder(Behavior):
         self._evaluators: list[Callable[[Any], Any] | None] = []
         self._plan: list[tuple[Callable[[Any], Any], Callable[[Any], None]]] | None = None
         self._failures: dict[str, str] = {}
+        self._missing: dict[int, str] = {}  # variable index -> the name it waits for
+        self._plan_indices: list[int] = []  # the variable index of each entry of _plan
+        self._warned: set[str] = set()
         self.counter = 0
         self.new_data_available = False
 
@@ -164,6 +177,7 @@ class Recorder(Behavior):
         self._evaluators = []
         self._plan = None
         self._failures = {}
+        self._missing = {}
         self.add_variables(list(variables or []))
 
     # ------------------------------------------------------------------ variables
@@ -183,9 +197,16 @@ class Recorder(Behavior):
                     raise SyntaxError(
                         f"{type(self).__name__}: cannot parse the expression {variable!r}: {err.msg}"
                     ) from None
-                self.variables[variable] = self._new_storage()
+                self.variables[variable] = self._labelled(variable, self._new_storage())
                 self._evaluators.append(None)
                 self._plan = None
+
+    def _labelled(self, variable: str, storage: Any) -> Any:
+        parent = getattr(self, "parent", None)
+        where = f" of '{parent.tags[0]}'" if parent is not None else ""
+        if isinstance(storage, Series):
+            storage.label = f"{type(self).__name__} '{self.tags[0]}'{where}, variable {variable!r}"
+        return storage
 
     def add_varable(self, variable: str) -> None:  # PymoNNto's spelling
         self.add_variables([variable])
@@ -217,6 +238,8 @@ class Recorder(Behavior):
 
     def _record(self, parent: BehaviorParent) -> None:
         plan = self._plan
+        if plan is not None and self._missing and self._a_missing_name_appeared(parent):
+            plan = self._plan = None
         if plan is None:
             self._record_carefully(parent, 0)
             return
@@ -227,19 +250,27 @@ class Recorder(Behavior):
                 done += 1
         except Exception:  # noqa: BLE001 - the careful path reports it and re-resolves names
             self._plan = None
-            self._record_carefully(parent, done)
+            self._record_carefully(parent, self._plan_indices[done])
             return
         self.new_data_available = True
+
+    def _a_missing_name_appeared(self, parent: BehaviorParent) -> bool:
+        return any(self._name_appeared(name, parent) for name in self._missing.values())
 
     def _record_carefully(self, parent: BehaviorParent, start: int) -> None:
         """Record variables ``start`` onwards one by one, keeping the first error of each; once
         every expression evaluates, later steps take the plain loop of :meth:`_record`."""
         evaluators = self._evaluators
-        all_ok = True
+        all_ok = True  # every variable recorded, or waits for a missing name (checked cheaply)
         for index, series in enumerate(self.variables.values()):
             if index < start:
                 continue
             evaluator = evaluators[index]
+            missing = self._missing.get(index)
+            if missing is not None:
+                if not self._name_appeared(missing, parent):
+                    continue  # still missing: no recompilation, one cheap check per step
+                del self._missing[index]
             try:
                 if evaluator is None:
                     evaluator = self._compile(index, parent)
@@ -248,15 +279,43 @@ class Recorder(Behavior):
                 evaluators[index] = None  # re-resolve names next time
                 variable = list(self.variables)[index]
                 self._failures.setdefault(variable, f"{type(error).__name__}: {error}")
-                all_ok = False
+                if not self._note_missing(index, variable, error, parent):
+                    all_ok = False
                 continue
             series.append(value)
         self.new_data_available = True
-        if all_ok:
+        if all_ok:  # the plain loop over the compiled ones; missing names are looked for first
+            self._plan_indices = [index for index in range(len(evaluators)) if index not in self._missing]
             self._plan = [
                 (cast("Callable[[Any], Any]", evaluators[index]), series.append)  # all compiled now
                 for index, series in enumerate(self.variables.values())
+                if index not in self._missing
             ]
+
+    def _name_exists(self, name: str, parent: BehaviorParent) -> bool:
+        return has_plain_attr(parent, name) or name in self._namespace or name in _BUILTIN_NAMES
+
+    def _name_appeared(self, name: str, parent: BehaviorParent) -> bool:
+        """The per-step check for a missing name: dict look-ups only (no exception raised)."""
+        return own_attribute(parent, name) is not MISSING or name in self._namespace or name in _BUILTIN_NAMES
+
+    def _note_missing(self, index: int, variable: str, error: Exception, parent: BehaviorParent) -> bool:
+        """A name the expression needs that neither the group nor the script has: warn once for it and
+        only look for it again (cheaply) at later steps, instead of recompiling every step. Returns
+        True when the error is such a missing name."""
+        name = getattr(error, "name", None)
+        if isinstance(error, AttributeError) and getattr(error, "obj", None) is not parent:
+            return False
+        if not isinstance(error, (NameError, AttributeError)) or not isinstance(name, str):
+            return False
+        if self._name_exists(name, parent):
+            return False  # raised from inside something else: keep re-trying the whole expression
+        self._missing[index] = name
+        if name not in self._warned:
+            self._warned.add(name)
+            self._failures[variable] = f"{type(error).__name__}: {error}"
+            warn_missing_name(self, parent, variable, name)
+        return True
 
     def reserve_storage(self, iterations: int) -> None:
         self.reserve(iterations)
@@ -312,7 +371,7 @@ class Recorder(Behavior):
     def reset(self) -> None:
         """Replace every history by an empty one."""
         for variable in self.variables:
-            self.variables[variable] = self._new_storage()
+            self.variables[variable] = self._labelled(variable, self._new_storage())
         self._plan = None
 
     def clear_recorder(self) -> None:
@@ -335,12 +394,30 @@ class Recorder(Behavior):
         """All recorded data as arrays (for saving)."""
         return {variable: data.to_array() for variable, data in self.variables.items()}
 
-    def set_state(self, state: dict[str, np.ndarray]) -> None:
-        """Restore data saved by :meth:`get_state`."""
+    def set_state(self, state: dict[str, np.ndarray | list[np.ndarray]]) -> None:
+        """Restore data saved by :meth:`get_state` (or a list of :meth:`segments` per variable)."""
         for variable, data in state.items():
             if variable not in self.variables:
                 self.add_variables([variable])
-            self.variables[variable].restore(data)
+            if isinstance(data, list):
+                self.variables[variable].restore_segments(data)
+            else:
+                self.variables[variable].restore(data)
+
+    def segments(self, variable: str) -> list[np.ndarray]:
+        """The samples of ``variable`` as one array per run of one shape (see :class:`Series`): the
+        way to read a variable whose shape changed mid-run."""
+        found = self._match_variable(variable)
+        if found is None:
+            raise KeyError(f"{type(self).__name__} '{self.tags[0]}' records no {variable!r}")
+        return self.variables[found].segments()
+
+    def sample_shape(self, variable: str) -> tuple[int, ...] | None:
+        """The shape of the newest sample of ``variable`` (None: no samples or not recorded)."""
+        series = self.variables.get(variable)
+        if series is None or not len(series):
+            return None
+        return tuple(np.shape(series[-1]))
 
 
 class EventRecorder(Recorder):
@@ -360,7 +437,12 @@ class EventRecorder(Recorder):
     def _record(self, parent: BehaviorParent) -> None:
         t = parent.iteration
         for index, (variable, table) in enumerate(self.variables.items()):
-            table.add(t, self._evaluate(index, variable, parent))
+            value = self._evaluate(index, variable, parent)
+            try:
+                table.add(t, value)
+            except RecordingShapeError as error:
+                where = f"{type(self).__name__} '{self.tags[0]}' of '{parent.tags[0]}'"
+                raise RecordingShapeError(f"{where}, variable {variable!r}: {error}") from None
         self.new_data_available = True
 
     def reserve(self, iterations: int) -> None:

@@ -8,10 +8,13 @@ array. :class:`EventTable` stores ``[t, i, ...]`` event rows the same way.
 from __future__ import annotations
 
 import copy
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
+
+from engine.exceptions import RecordingShapeError, RecordingShapeWarning
 
 if TYPE_CHECKING:
     from numpy.typing import DTypeLike
@@ -46,9 +49,27 @@ class Series(Sequence):
     Samples of one fixed shape and dtype go into a single growing array (views stay valid:
     the storage is reallocated, never overwritten, when it grows or after ``clear``). A
     sample of another shape or a non-numeric value switches the series to a plain list.
+
+    A variable whose shape changes mid-run (10 values, then 20, then ``(2, 3)``, then a float):
+    every sample is kept, in order. Reading it as one array (``np.array(series)``, ``view()``,
+    ``net['rate', 0, 'np']``) is refused with :class:`~engine.exceptions.RecordingShapeError`,
+    which names the series (``label``: recorder, group and variable) and the old and new shape;
+    :meth:`segments` gives the samples as one array per run of one shape, and that is how
+    ``save_state`` stores them. The first change of shape issues a
+    :class:`~engine.exceptions.RecordingShapeWarning`.
     """
 
-    __slots__ = ("_buffer", "_start", "_count", "_items", "_row_shape", "_dtype", "_capacity", "_reserved")
+    __slots__ = (
+        "_buffer",
+        "_start",
+        "_count",
+        "_items",
+        "_row_shape",
+        "_dtype",
+        "_capacity",
+        "_reserved",
+        "label",
+    )
 
     def __init__(self) -> None:
         self._buffer: np.ndarray | None = None
@@ -59,6 +80,16 @@ class Series(Sequence):
         self._dtype: np.dtype | None = None
         self._capacity = 0
         self._reserved = 0
+        #: who records this series, for messages (``"Recorder 'rec' of 'g', variable 'rate'"``)
+        self.label = "a recorded series"
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes the series holds: its whole preallocated buffer, or its samples once it is a list."""
+        buffer, items = self._buffer, self._items
+        if items is not None:
+            return sum(int(getattr(v, "nbytes", 8)) for v in items)
+        return int(buffer.nbytes) if buffer is not None else 0
 
     # ------------------------------------------------------------------ writing
 
@@ -110,6 +141,7 @@ class Series(Sequence):
         else:
             fits = _fits(value, buffer)
         if not fits:
+            self._warn_shape_change(value)
             self._to_list()
             self._items.append(copy.copy(value))  # type: ignore[attr-defined]  # made by _to_list
             return
@@ -167,6 +199,22 @@ class Series(Sequence):
         self._start = 0
         return new
 
+    def _warn_shape_change(self, value: Any) -> None:
+        new = (
+            np.asarray(value)
+            if isinstance(value, (np.ndarray, np.generic, bool, int, float, complex))
+            else None
+        )
+        if new is not None and new.shape == self._row_shape:
+            return  # only the dtype changed: still one array
+        what = f"shape {new.shape}" if new is not None else f"a {type(value).__name__}"
+        warnings.warn(
+            f"{self.label} changed shape from {self._row_shape} to {what} at sample {self._count}; "
+            "every sample is kept, but it can no longer be read as one array (use segments())",
+            RecordingShapeWarning,
+            stacklevel=5,
+        )
+
     def _to_list(self) -> None:
         self._items = list(self)
         self._set_buffer(None)
@@ -211,9 +259,14 @@ class Series(Sequence):
         return iter(self.view())
 
     def view(self) -> np.ndarray:
-        """The samples as one array without copying (do not write into it)."""
+        """The samples as one array without copying (do not write into it). Samples of more than one
+        shape raise :class:`~engine.exceptions.RecordingShapeError` (see :meth:`segments`)."""
         if self._items is not None:
-            return np.array(self._items)
+            parts = self.segments()
+            shapes = {part.shape[1:] for part in parts}
+            if len(shapes) > 1 or any(part.dtype == object for part in parts):
+                raise RecordingShapeError(self._shape_message(parts))
+            return np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else np.empty((0,)))
         if self._buffer is None:
             return np.empty((0,))
         return self._buffer[self._start : self._start + self._count]
@@ -224,9 +277,60 @@ class Series(Sequence):
             return data.astype(dtype)
         return data.copy() if copy else data
 
+    def segments(self) -> list[np.ndarray]:
+        """The samples as arrays, one per run of consecutive samples of one shape and kind of value
+        (one array when the shape never changed, none when empty). Non-numeric samples become
+        object arrays."""
+        if self._items is None:
+            return [self.view()] if self._count else []
+        parts: list[np.ndarray] = []
+        run: list[Any] = []
+        key: tuple[Any, ...] | None = None
+        for item in self._items:
+            array = np.asarray(item) if not isinstance(item, np.ndarray) else item
+            this = (array.shape, array.dtype) if array.dtype != object else ("object", id(item))
+            if run and this != key:
+                parts.append(_stack(run))
+                run = []
+            run.append(array)
+            key = this
+        if run:
+            parts.append(_stack(run))
+        return _merge_same_shape(parts)
+
+    def _shape_message(self, parts: list[np.ndarray]) -> str:
+        changes, start = [], 0
+        for before, after in zip(parts, parts[1:]):
+            start += before.shape[0]
+            changes.append(f"from {before.shape[1:]} to {after.shape[1:]} at sample {start}")
+        return (
+            f"{self.label} changed shape ({'; '.join(changes)}), so its {len(self)} samples are not one "
+            "array; read them as a list (without 'np'), or one array per shape with "
+            "recorder.segments(variable) / series.segments()"
+        )
+
     def to_array(self) -> np.ndarray:
-        """A copy of every sample stacked along axis 0."""
+        """A copy of every sample stacked along axis 0 (samples of several shapes: a 1-d object array
+        of the samples; :meth:`segments` has them per shape)."""
+        if self._items is not None:
+            try:
+                return self.view().copy()
+            except RecordingShapeError:
+                out = np.empty(len(self._items), dtype=object)
+                out[:] = [copy.copy(item) for item in self._items]
+                return out
         return np.array(self.view())
+
+    def restore_segments(self, parts: list[np.ndarray]) -> None:
+        """Replace the content by the samples of ``parts`` (as given by :meth:`segments`)."""
+        if len(parts) == 1:
+            self.restore(parts[0])
+            return
+        self.clear()
+        self._items = [row for part in parts for row in (part if part.ndim else [part])]
+        self._items = [
+            row[()] if isinstance(row, np.ndarray) and row.ndim == 0 else row for row in self._items
+        ]
 
     def restore(self, data: np.ndarray) -> None:
         """Replace the content by the rows of ``data``."""
@@ -255,6 +359,26 @@ class Series(Sequence):
         return f"Series({self._count} samples of shape {shape}, {dtype})"
 
 
+def _stack(run: list[np.ndarray]) -> np.ndarray:
+    if run[0].dtype == object:
+        out = np.empty(len(run), dtype=object)
+        out[:] = [a[()] if a.ndim == 0 else a for a in run]
+        return out
+    return np.stack(run)
+
+
+def _merge_same_shape(parts: list[np.ndarray]) -> list[np.ndarray]:
+    """Join neighbouring runs that differ only in dtype when one dtype holds both (float32 then float64)."""
+    merged: list[np.ndarray] = []
+    for part in parts:
+        last = merged[-1] if merged else None
+        if last is not None and last.shape[1:] == part.shape[1:] and object not in (last.dtype, part.dtype):
+            merged[-1] = np.concatenate([last, part])
+        else:
+            merged.append(part)
+    return merged
+
+
 class EventTable:
     """Event rows ``[t, i0, i1, ...]`` (numpy default int) in one growing array."""
 
@@ -264,6 +388,11 @@ class EventTable:
         self._buffer: np.ndarray | None = None
         self._count = 0
         self._width = 2
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the preallocated event buffer."""
+        return int(self._buffer.nbytes) if self._buffer is not None else 0
 
     def add(self, t: int, value: Any) -> None:
         """Append one row per non-zero (True) entry of ``value`` at time ``t``."""
@@ -289,7 +418,7 @@ class EventTable:
         buffer = self._buffer
         if buffer is None or buffer.shape[1] != width:
             if buffer is not None and self._count:
-                raise ValueError(
+                raise RecordingShapeError(
                     f"event variable changed dimensionality ({buffer.shape[1] - 1} -> "
                     f"{width - 1}); clear the recorder first"
                 )

@@ -32,6 +32,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from engine.runtime.commands import CallCommand, Event, SetEnabledCommand, SetValueCommand
+from engine.runtime.limits import check_iterations
 from engine.runtime.tag_paths import resolve_behaviors, resolve_path
 from engine.runtime.value_edits import prepare_value
 from engine.runtime.watches import Watch
@@ -162,7 +163,14 @@ class Runner:
         if value is not None and not value > 0:
             raise ValueError("target_iterations_per_second must be > 0 or None")
         self._c.target_ips = None if value is None else float(value)
+        self._c.next_due = 0.0  # the new limit counts from the next iteration
         self._c.wake()
+
+    @property
+    def waiting_for_next_iteration(self) -> bool:
+        """True while a speed-limited worker waits for its next iteration to be due: it steps nothing
+        meanwhile, so a viewer need not :meth:`hold` it (a hold would only delay that iteration)."""
+        return self._c.pacing
 
     @property
     def yield_interval(self) -> float | None:
@@ -201,7 +209,13 @@ class Runner:
         return self
 
     def resume(self) -> Runner:
-        """Continue after a pause or an error; a :meth:`run_for` that was interrupted continues too."""
+        """Continue after a pause or an error; a :meth:`run_for` that was interrupted continues too.
+
+        After an error the interrupted iteration is completed first: the behaviors (and recorders)
+        after the one that raised run once for it, then the next iteration starts, so recordings
+        stay aligned with the iteration counter. :meth:`start`, :meth:`step` and :meth:`run_for`
+        do the same. (A plain ``net.simulate_iterations`` lets the exception through and does not.)
+        """
         self._c.set_run(keep_budget=True)
         return self
 
@@ -221,10 +235,10 @@ class Runner:
         Returns the number of iterations run (fewer than ``n`` only if a behavior raised; see
         :attr:`error`). Raises RuntimeError while running, except from a thread that holds the
         runner (:meth:`hold`) or from the worker itself: there the iterations run in the calling thread.
+        ``n`` must be a whole number in 0..MAX_ITERATIONS (:mod:`engine.runtime.limits`), else
+        :class:`~engine.exceptions.IterationCountError`.
         """
-        n = int(n)
-        if n < 0:
-            raise ValueError("step(n) needs n >= 0")
+        n = check_iterations(n, "Runner.step(n)", allow_zero=True)
         if self.is_running and not self._c._inline():
             raise RuntimeError("step() needs a paused runner; call pause() first")
         return self._c.step(n, timeout)
@@ -232,10 +246,9 @@ class Runner:
     def run_for(self, n: int, callback: Callable[[float, Runner], Any] | None = None) -> RunProgress:
         """Run ``n`` more iterations, then pause. Returns a :class:`RunProgress` (``fraction``,
         ``wait()``, ``cancel()``); ``callback(fraction, runner)`` is called from the worker about
-        every 1 % and at the end."""
-        n = int(n)
-        if n < 0:
-            raise ValueError("run_for(n) needs n >= 0")
+        every 1 % and at the end. ``n`` must be a whole number in 0..MAX_ITERATIONS
+        (:mod:`engine.runtime.limits`), else :class:`~engine.exceptions.IterationCountError`."""
+        n = check_iterations(n, "Runner.run_for(n)", allow_zero=True)
         ref = weakref.ref(self)
         # ref() is None only once the Runner itself was collected during the run
         cb = None if callback is None else (lambda f: callback(f, ref()))  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ writes to the network while it steps.
 from __future__ import annotations
 
 import ast
+import math
 import numbers
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from engine.exceptions import InvalidValueError, PathError
+from engine.runtime.number_range import check_converted, check_text_range
 from engine.runtime.tag_paths import STRUCTURAL_ATTRIBUTES, Target, object_kind, summarize
 
 __all__ = ["ValuePlan", "prepare_value", "apply_value"]
@@ -48,6 +50,7 @@ def _coerce_scalar(value: Any, current: Any, name: str) -> Any:
         )
     if isinstance(value, str):
         text = value.strip()
+        check_text_range(text, name)
         try:
             value = ast.literal_eval(text)
         except (ValueError, SyntaxError):
@@ -61,18 +64,37 @@ def _coerce_scalar(value: Any, current: Any, name: str) -> Any:
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
             raise InvalidValueError(f"{name} is an integer; cannot set it to {value!r}")
         # int() of a numbers.Real: typeshed's Real lacks __int__, every real number type has it
-        if float(value) != int(value):  # type: ignore[call-overload]
+        if isinstance(value, numbers.Integral):
+            value = int(value)  # exact: 10**20 is not rounded through a float
+        elif not math.isfinite(float(value)) or float(value) != int(value):  # type: ignore[call-overload]
             raise InvalidValueError(f"{name} is an integer; {value!r} is not a whole number")
-        return kind(int(value))  # type: ignore[call-overload]
+        if isinstance(current, np.integer):
+            check_converted(int(value), None, current.dtype, name)
+        return kind(int(value))
     if isinstance(current, (numbers.Real, np.floating)):
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
             raise InvalidValueError(f"{name} is a number; cannot set it to {value!r}")
-        return kind(value)
+        return _converted(kind, value, name)
     if isinstance(current, numbers.Complex):
         if not isinstance(value, numbers.Number):
             raise InvalidValueError(f"{name} is a complex number; cannot set it to {value!r}")
-        return kind(value)
+        return _converted(kind, value, name)
     raise InvalidValueError(f"{name} has type {kind.__name__}; set_value cannot set it")
+
+
+def _converted(kind: type, value: Any, name: str) -> Any:
+    """``kind(value)``, refused when the number does not fit (see :mod:`engine.runtime.number_range`)."""
+    try:
+        with np.errstate(over="ignore", under="ignore"):
+            result = kind(value)
+    except OverflowError:
+        raise InvalidValueError(f"{name}: {value!r} is too large for a {kind.__name__}") from None
+    dtype = np.asarray(result).dtype
+    if isinstance(value, numbers.Integral) and dtype.kind in "fc" and abs(int(value)) > np.finfo(dtype).max:
+        raise InvalidValueError(f"{name} is {dtype}; {value!r} is too large for it")
+    if not isinstance(value, numbers.Integral):
+        check_converted(value, result, dtype, name)
+    return result
 
 
 def _array_from(value: Any, current: np.ndarray, name: str) -> np.ndarray:
@@ -82,6 +104,7 @@ def _array_from(value: Any, current: np.ndarray, name: str) -> np.ndarray:
         if current.dtype == bool and low in _BOOL_WORDS:
             value = _BOOL_WORDS[low]
         else:
+            check_text_range(value, name)
             try:
                 value = ast.literal_eval(value.strip())
             except (ValueError, SyntaxError):
@@ -109,7 +132,10 @@ def _array_from(value: Any, current: np.ndarray, name: str) -> np.ndarray:
             f"{name} has shape {current.shape}; a value of shape {arr.shape} does not fit "
             f"(give a scalar or an array of shape {current.shape})"
         ) from None
-    return arr.astype(current.dtype, copy=True)
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        converted = arr.astype(current.dtype, copy=True)
+    check_converted(arr, converted, current.dtype, name)
+    return converted
 
 
 def _check_value_string(text: str, name: str) -> None:
@@ -161,6 +187,8 @@ def prepare_value(target: Target, value: Any) -> ValuePlan:
     """Validate ``value`` for ``target`` without touching the network.
 
     Rules: scalars (int/float/bool, numpy scalars) keep their type (``'0.7'`` → 0.7, ``'true'`` → True);
+    a number the type cannot hold is refused, overflow (``1e400``, ``1e40`` for a float32, ``2**40``
+    for an int32) and underflow (``1e-400`` → 0.0, a subnormal that loses digits) alike;
     arrays accept a scalar (broadcast), an array of a broadcastable shape, or a value string
     (``'uniform(0.4,0.6)'``) that is evaluated through the group's ``vector()`` / the synapse group's
     ``matrix()`` when the command is applied; strings stay strings; ``None`` accepts anything.

@@ -4,6 +4,11 @@ Internal to :mod:`engine.runtime.runner` (the public API). The worker thread ref
 never the :class:`~engine.runtime.runner.Runner` facade, so a Runner that is dropped gets collected and its
 finalizer stops the thread.
 
+Errors: a behavior that raises pauses the runner in the error state (:class:`StepError`); the
+iteration counts as run. Whatever way the runner steps on (resume, start, step, run_for), it first
+completes that iteration (``Network.complete_interrupted_iteration``: the behaviors after the
+failing one run once), so recorders keep one sample per iteration.
+
 Synchronisation: one condition variable ``cv`` guards the control state (run flag, budget, holds,
 parked). While stepping, the worker reads only the plain flag ``dirty`` once per iteration; every
 control change sets it, so the worker returns to the guarded section after at most one iteration.
@@ -88,6 +93,10 @@ class _Core:
         self.yield_interval = yield_interval
         self.switch_interval = switch_interval
         self.target_ips: float | None = None
+        #: throttled runs: perf_counter time at which the next iteration may start. Kept across
+        #: batches, so holds, commands and watches between two iterations do not lift the limit.
+        self.next_due = 0.0
+        self.pacing = False  #: the worker waits for ``next_due`` (it steps nothing meanwhile)
         self.samples: collections.deque[tuple[float, int]] = collections.deque(maxlen=128)
         self.stats_lock = threading.Lock()
 
@@ -129,6 +138,7 @@ class _Core:
                 self.budget_epoch += 1
             self.run = True
             self.dirty = True
+            self.next_due = 0.0  # a (re)start runs its first iteration at once
             self.cv.notify_all()
 
     def pause(self, wait: bool, timeout: float | None) -> bool:
@@ -173,6 +183,7 @@ class _Core:
                 self.progress._finish(cancelled=True)
                 self.progress = None
             self.budget, self.budget_resumable, self.run, self.dirty = n, False, True, True
+            self.next_due = 0.0
             self.budget_epoch += 1
             self.cv.notify_all()
             if not self.cv.wait_for(lambda: not self.run or self.finished, timeout):
@@ -320,7 +331,7 @@ class _Core:
                         if self.run and self.error is None and (self.budget is None or self.budget > 0):
                             break
                     self.parked = True
-                    if not idle:
+                    if not idle and not self.holds:  # a hold is no pause: the rate window goes on
                         self._sample_now()
                         idle = True
                     cv.notify_all()
@@ -367,9 +378,15 @@ class _Core:
         ips = self.target_ips
         period = 1.0 / ips if ips else 0.0
         next_tick = prog.next_tick if prog is not None else None
-        now = last_yield = last_sample = next_due = perf()
+        now = last_yield = last_sample = perf()
         done = 0
+        if net.interrupted_iteration is not None and not self._complete_interrupted(samplers):
+            return 0
         while done != limit and not (check_dirty and self.dirty):
+            if period:
+                if not self._wait_due(check_dirty):
+                    break
+                start = last_yield = perf()
             try:
                 simulate()
             except (Exception, SystemExit) as exc:
@@ -388,19 +405,42 @@ class _Core:
             if next_tick is not None and it >= next_tick:  # next_tick is None whenever prog is
                 prog._tick()  # type: ignore[union-attr]
                 next_tick = prog.next_tick  # type: ignore[union-attr]
-            if period:
-                next_due += period
-                delay = next_due - now
-                if delay > 0:
-                    with self.cv:
-                        self.cv.wait_for(lambda: self.dirty, delay)
-                    last_yield = perf()
-                elif delay < -0.1:
-                    next_due = now
+            if period:  # due a period later (the rate holds over delays); over 0.25 s behind: afresh
+                due = self.next_due
+                self.next_due = (start if due < start - 0.25 else due) + period
             if yield_iv is not None and now - last_yield >= yield_iv:
                 time.sleep(0)
                 last_yield = perf()
         return done
+
+    def _complete_interrupted(self, samplers: list[Any]) -> bool:
+        """Before stepping on after an error: run the behaviors that came after the failing one in the
+        interrupted iteration (once), then sample the watches for it. False if one of them raised."""
+        try:
+            self.net.complete_interrupted_iteration()
+        except (Exception, SystemExit) as exc:
+            self._record_error(exc)
+            return False
+        for sample in samplers:
+            sample(self.net.iteration)
+        return True
+
+    def _wait_due(self, check_dirty: bool) -> bool:
+        """Throttled runs: wait until the next iteration is due (:attr:`next_due`). False when a
+        control change came first (``check_dirty``): the batch ends, and the next one waits the rest."""
+        delay = self.next_due - time.perf_counter()
+        if delay <= 0:
+            return True
+        if not check_dirty:
+            time.sleep(delay)
+            return True
+        with self.cv:
+            self.pacing = True
+            try:
+                self.cv.wait_for(lambda: self.dirty, delay)
+            finally:
+                self.pacing = False
+            return not self.dirty
 
     def _record_error(self, exc: BaseException) -> None:
         err = StepError.capture(exc, self.net.iteration, self.net)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
+from engine.runtime.limits import check_iterations
 
 __all__ = ["StudioAPI", "StepFailed", "EventList", "SOURCE"]
 
@@ -106,18 +106,20 @@ class StudioAPI:
     def step(self, n: int = 1) -> int:
         """Advance exactly ``n`` iterations now and stay paused; returns ``n``.
 
-        A running network is paused first. Raises :class:`StepFailed` if a behavior raised.
+        A running network is paused first. Raises :class:`StepFailed` if a behavior raised, and
+        :class:`~engine.exceptions.IterationCountError` for a count that is not a whole number in
+        0..MAX_ITERATIONS (:mod:`engine.runtime.limits`).
         """
-        done = self.advance(n, f"studio.step({int(n)})", keep_running=False)
-        return done
+        n = check_iterations(n, "studio.step(n)", allow_zero=True)
+        return self.advance(n, f"studio.step({n})", keep_running=False)
 
     def run_for(self, n: int) -> Any:
         """Run ``n`` more iterations in the worker, then pause; returns the ``RunProgress``.
 
         From a cell the run starts when the cell has finished (the worker waits while a cell runs),
-        so its ``wait()`` raises there instead of waiting forever.
+        so its ``wait()`` raises there instead of waiting forever. ``n``: as for :meth:`step`.
         """
-        progress = self.runner.run_for(int(n))
+        progress = self.runner.run_for(check_iterations(n, "studio.run_for(n)", allow_zero=True))
         return progress if self.pump is None else _InCellProgress(progress)
 
     def advance(self, n: Any, label: str, keep_running: bool = True) -> int:
@@ -127,7 +129,7 @@ class StudioAPI:
         chunks of about 30 ms; between chunks :attr:`pump` shows the progress and can interrupt.
         ``keep_running``: a runner that was running continues afterwards (else it stays paused).
         """
-        n = _as_count(n)
+        n = check_iterations(n, label, allow_zero=True)
         runner = self.runner
         was_running = bool(runner.is_running)
         if was_running:
@@ -251,15 +253,3 @@ class EventList(list):
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
         p.text(repr(self))
-
-
-def _as_count(n: Any) -> int:
-    """An iteration count: a non-negative integer (``1e3`` is accepted, ``2.5`` is not)."""
-    value = float(n) if not isinstance(n, (int, np.integer)) else int(n)
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise ValueError(f"an iteration count must be a whole number, got {n!r}")
-        value = int(value)
-    if value < 0:
-        raise ValueError(f"an iteration count must not be negative, got {n!r}")
-    return value

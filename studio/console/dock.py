@@ -18,6 +18,11 @@ The kernel, the widget and the IPython shell are created the first time the dock
 qtconsole/ipykernel the dock shows a note instead. See :mod:`studio.console.guard` for what happens
 around each cell (runner hold, busy, interrupt, ``simulate_iterations``) and
 :mod:`studio.console.api` for the ``studio`` object.
+
+Several windows in one process: the in-process IPython shell is a process-wide singleton, so one
+console at a time owns the kernel. The others say so (naming the window that has it) and start by
+themselves once that console closes; "Move the console here" takes it over at once (the previous
+console's variables are lost; its window then offers to take it back).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ __all__ = ["ConsolePanel", "ConsoleDock", "INSTALL_HINT"]
 
 _PROMPT = re.compile(r"In \[\d+\]: $")
 _active: weakref.ReferenceType[ConsolePanel] | None = None  # the panel whose kernel is alive
+_waiting: weakref.WeakSet[ConsolePanel] = weakref.WeakSet()  # panels that wait for the kernel
 
 
 class ConsolePanel(QWidget):
@@ -90,12 +96,17 @@ class ConsolePanel(QWidget):
         self.interrupt_button.setEnabled(False)
         self.interrupt_button.clicked.connect(self.interrupt)
         self.guard.allowed.append(self.interrupt_button)
+        self.move_button = QPushButton("Move the console here")
+        self.move_button.setToolTip("Take the console over from the other window (its variables are lost)")
+        self.move_button.clicked.connect(self.take_over)
+        self.move_button.hide()
         self.guard.status_changed.connect(self._on_status)
         self.guard.busy_changed.connect(self._on_busy)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(self.status_label, 1)
         bar.addWidget(self.interrupt_button)
+        bar.addWidget(self.move_button)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
@@ -156,16 +167,17 @@ class ConsolePanel(QWidget):
             return self._show_unavailable(f"qtconsole / ipykernel cannot be imported ({exc}).")
         other = _active() if _active is not None else None
         if other is not None and other is not self:
-            return self._show_unavailable(
-                "another console is already open in this process "
-                "(the in-process IPython kernel is a process-wide singleton)."
-            )
+            return self._wait_for(other)
         try:
             km, kc = start_kernel(manager_cls, self.persist_history)
         except Exception as exc:  # noqa: BLE001 - any failure leaves a note, never a broken window
             return self._show_unavailable(f"the IPython kernel did not start ({type(exc).__name__}: {exc}).")
         self.kernel_manager, self.kernel_client = km, kc
         _active = weakref.ref(self)
+        _waiting.discard(self)
+        self.note.hide()
+        self.move_button.hide()
+        self.interrupt_button.show()
         app = QCoreApplication.instance()
         if app is not None:  # safety nets if the window forgets shutdown()
             app.aboutToQuit.connect(self.shutdown)
@@ -201,6 +213,39 @@ class ConsolePanel(QWidget):
         if top is not None and not top.isVisible():
             self.shutdown()
 
+    def _wait_for(self, other: ConsolePanel) -> bool:
+        """Another window's console owns the kernel: say so truly, and start when it closes."""
+        _waiting.add(self)
+        title = other.window().windowTitle() or "another window"
+        self.note.setText(
+            f"The IPython console is open in another studio window ({title}).\n\n"
+            "One process has one in-process IPython kernel, so one window at a time has the console. "
+            "It starts here by itself once that console closes, or press “Move the console here” "
+            "(the other console's variables are lost)."
+        )
+        self.note.show()
+        self.interrupt_button.hide()
+        self.move_button.show()
+        self.status_label.setText("Console: open in another window")
+        return False
+
+    def take_over(self) -> bool:
+        """Move the console to this panel now (the other panel's kernel stops). False if the other
+        console is running a cell (it is never cut off mid-cell) or the console cannot start."""
+        other = _active() if _active is not None else None
+        if other is not None and other is not self:
+            if other.guard.busy:
+                self.status_label.setText("Console: the other window's console is running a cell; try again")
+                return False
+            other.release(self)
+        return self.ensure_started()
+
+    def release(self, to: ConsolePanel) -> None:
+        """Give the kernel up to ``to`` (another window's console); this panel then waits for it."""
+        self._stop_kernel()
+        if not self._closed:
+            self._wait_for(to)
+
     def _show_unavailable(self, reason: str) -> bool:
         self.unavailable = reason
         self.note.setText(
@@ -213,13 +258,26 @@ class ConsolePanel(QWidget):
         return False
 
     def shutdown(self) -> None:
-        """Shut the kernel and its channels down (idempotent). Call when the window closes."""
-        global _active
+        """Shut the kernel and its channels down (idempotent). Call when the window closes. A console
+        of another window that waits for the kernel then starts (if it is shown)."""
         self._closed = True
         if self._top is not None and self._top is not self:
             with contextlib.suppress(RuntimeError):
                 self._top.removeEventFilter(self)
         self._top = None
+        _waiting.discard(self)
+        owned = _active is not None and _active() is self
+        self._stop_kernel()
+        self.studio.bind(None)
+        self.status_label.setText("Console closed")
+        if owned:
+            for panel in list(_waiting):
+                if not panel._closed and panel.isVisible():
+                    QTimer.singleShot(0, panel.ensure_started)
+                    break
+
+    def _stop_kernel(self) -> None:
+        global _active
         self.guard.shutdown()
         km, kc, widget = self.kernel_manager, self.kernel_client, self.widget
         self.kernel_manager = self.kernel_client = None
@@ -234,8 +292,6 @@ class ConsolePanel(QWidget):
             widget.deleteLater()
             self.widget = None
         self._pushed.clear()
-        self.studio.bind(None)
-        self.status_label.setText("Console closed")
         self.interrupt_button.setEnabled(False)
 
     # ------------------------------------------------------------------------------ using it

@@ -31,7 +31,15 @@ from PyQt6.QtCore import QCoreApplication, QObject, pyqtSignal
 from PyQt6.QtWidgets import QWidget
 
 from studio.console.api import SOURCE, StudioAPI
-from studio.console.interrupt import BusyInputFilter, Ticker, is_safe_point, raise_interrupt, show_interrupt
+from studio.console.interrupt import (
+    BusyInputFilter,
+    ReturnHook,
+    Ticker,
+    is_safe_point,
+    raise_interrupt,
+    show_interrupt,
+    user_frame_outside,
+)
 
 __all__ = ["CellGuard"]
 
@@ -64,6 +72,8 @@ class CellGuard(QObject):
         self.cells = 0  #: cells run so far
         self.ticks = 0  #: live pumps from the ticker so far
         self.pumps = 0  #: pumps of any origin so far
+        self.retries = 0  #: ticks that landed in library code and waited for the cell's next line
+        self.return_hook = ReturnHook(self._on_return)
         self.last_hold_ok: bool | None = None  #: whether the last cell held the runner
         self.input_filter = BusyInputFilter(self)
         self.input_filter.interrupt_requested.connect(self.request_interrupt)
@@ -144,6 +154,7 @@ class CellGuard(QObject):
         """After a cell (also after an error or an interrupt): undo :meth:`begin`."""
         if not self.busy:
             return
+        self.return_hook.disarm()
         self.ticker.stop()
         self.input_filter.remove()
         self.studio.pump = None
@@ -207,7 +218,19 @@ class CellGuard(QObject):
 
     def _on_tick(self, frame: Any) -> None:
         __tracebackhide__ = True  # noqa: F841
-        if self.busy and not self._pumping and is_safe_point(frame):
+        if not self.busy or self._pumping:
+            return
+        if is_safe_point(frame):
+            self.ticks += 1
+            self.pump()
+        else:  # inside numpy called by the cell: pump once control is back in the cell
+            user = user_frame_outside(frame)
+            if user is not None and self.return_hook.arm(user):
+                self.retries += 1
+
+    def _on_return(self) -> None:
+        __tracebackhide__ = True  # noqa: F841
+        if self.busy and not self._pumping:
             self.ticks += 1
             self.pump()
 

@@ -58,7 +58,9 @@ class FramePacer:
         """Hold a running worker at an iteration boundary while the views copy, bin and paint
         (many short numpy and Qt calls would otherwise hand the GIL to the worker one by one, and
         a frame would take several times longer). Gives up after 5 ms (a long iteration): the
-        views then read and paint concurrently, which is safe too."""
-        if runner is None or not runner.is_running:
+        views then read and paint concurrently, which is safe too. A speed-limited worker that waits
+        for its next iteration is not held: it steps nothing, and a hold would only delay it (frames
+        that hold it back to back kept a loaded machine below the speed limit)."""
+        if runner is None or not runner.is_running or getattr(runner, "waiting_for_next_iteration", False):
             return False
         return bool(runner.lock.acquire(timeout=0.005))

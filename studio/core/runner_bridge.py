@@ -14,6 +14,7 @@ from typing import Any
 
 from PyQt6.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
+from engine.runtime.limits import check_iterations
 from studio.core.frame_pacer import FramePacer
 
 
@@ -216,21 +217,26 @@ class SimBridge(QObject):
         self.pause() if self.is_running else self.run()
 
     def step(self, n: int = 1) -> int:
-        """Advance exactly ``n`` iterations (pausing first) and refresh the views at once."""
+        """Advance exactly ``n`` iterations (pausing first) and refresh the views at once.
+        ``n``: a whole number in 1..MAX_ITERATIONS, else :class:`~engine.exceptions.IterationCountError`."""
+        n = check_iterations(n, "Step")
         if self._runner is None:
             return 0
         if self._runner.is_running:
             self.pause()
-        done = self._runner.step(int(n))
+        done = self._runner.step(n)
         self.refresh_now()
         return done
 
     def run_for(self, n: int) -> None:
-        """Fast-forward ``n`` iterations in the worker; progress comes through ``run_progress``."""
-        if self._runner is None or n <= 0:
+        """Fast-forward ``n`` iterations in the worker; progress comes through ``run_progress``.
+        ``n``: a whole number in 1..MAX_ITERATIONS, else :class:`~engine.exceptions.IterationCountError`
+        (nothing starts)."""
+        n = check_iterations(n, "Run N")
+        if self._runner is None:
             return
-        self._progress = self._runner.run_for(int(n))
-        self.run_progress.emit(0, int(n))
+        self._progress = self._runner.run_for(n)
+        self.run_progress.emit(0, n)
         self._emit_state()
 
     def cancel_run(self) -> None:

@@ -37,6 +37,13 @@ class LoadedNetwork:
     stdout: str = ""
     networks: list = field(default_factory=list)
     namespace: dict = field(default_factory=dict, repr=False)
+    #: the keyword options of the script's last ``Network_UI(...).show()`` (``modules``, ...).
+    ui_options: dict = field(default_factory=dict, repr=False)
+    #: the rest of the script after its first ``simulate_iterations`` (an
+    #: ``engine.io.script_rest.ScriptAnalysis``), to run once the requested iterations have run; or None
+    analysis: Any = field(default=None, repr=False)
+    #: why the rest of the script could not wait for the iterations ("" when it could, or had none)
+    analysis_note: str = ""
 
 
 def script_title(path: Path) -> str:
@@ -81,8 +88,11 @@ def _requested(result: ScriptResult) -> int | None:
     return total or None
 
 
-def load_network_script(path: str | Path) -> LoadedNetwork:
+def load_network_script(path: str | Path, defer_rest: bool = True) -> LoadedNetwork:
     """Run a script in build mode (engine.io.scripts) and return the network it built.
+
+    With ``defer_rest`` the code after the script's first top-level ``simulate_iterations`` does not
+    run now: it becomes ``loaded.analysis``, which the studio runs once the iterations have run.
 
     Raises
     ------
@@ -94,7 +104,7 @@ def load_network_script(path: str | Path) -> LoadedNetwork:
     from engine.io.scripts import ScriptError, load_script  # late: keeps this module light to import
 
     try:
-        result = load_script(str(p))
+        result = load_script(str(p), defer_rest=defer_rest)
     except ScriptError as exc:
         raise ScriptLoadError(str(exc), path=p, line=exc.lineno, details=exc.traceback) from exc
     except Exception as exc:  # noqa: BLE001 - anything a user script does is reported, not fatal
@@ -111,4 +121,7 @@ def load_network_script(path: str | Path) -> LoadedNetwork:
         stdout=result.stdout,
         networks=nets or [net],
         namespace=dict(result.namespace),
+        ui_options=dict(result.ui_requests[-1].options) if result.ui_requests else {},
+        analysis=result.analysis,
+        analysis_note=result.analysis_note,
     )

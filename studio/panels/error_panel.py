@@ -89,5 +89,15 @@ class ErrorPanel(QWidget):
         self.resume_button.setEnabled(True)
         self.step_button.setEnabled(True)
 
+    def show_report(self, headline: str, details: str) -> None:
+        """Show a problem that did not stop the run (a plug-in tab that raised): no Resume."""
+        self.error = None
+        self.headline.setText(headline)
+        self.code.clear()
+        self.code.hide()
+        self.trace.setPlainText(details)
+        self.resume_button.setEnabled(False)
+        self.step_button.setEnabled(False)
+
     def _resume(self) -> None:
         self.bridge.run()

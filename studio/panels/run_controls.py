@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PyQt6.QtCore import QObject, Qt, pyqtSignal
 from PyQt6.QtGui import QAction, QKeySequence
-from PyQt6.QtWidgets import QComboBox, QLabel, QProgressBar, QSpinBox, QStyle, QToolBar, QToolButton, QWidget
+from PyQt6.QtWidgets import QComboBox, QLabel, QProgressBar, QStyle, QToolBar, QToolButton, QWidget
 
+from engine.exceptions import IterationCountError
+from studio import dialogs
 from studio.core.runner_bridge import SimBridge
+from studio.panels.iteration_box import IterationSpinBox
 
 #: Speed presets: label → iterations per second (None = as fast as possible).
 SPEEDS: list[tuple[str, float | None]] = [
@@ -28,6 +31,8 @@ class RunControls(QObject):
     """
 
     reset_requested = pyqtSignal()
+    #: a message for the status bar (e.g. why a typed iteration count was refused)
+    message = pyqtSignal(str)
 
     def __init__(self, bridge: SimBridge, parent: QWidget) -> None:
         super().__init__(parent)
@@ -71,14 +76,11 @@ class RunControls(QObject):
             self.reset_requested.emit,
             icon(SP.SP_BrowserReload),
         )
-        self.n_spin = QSpinBox()
-        self.n_spin.setRange(1, 100_000_000)
+        self.n_spin = IterationSpinBox()
         self.n_spin.setValue(1000)
         self.n_spin.setSingleStep(1000)
-        self.n_spin.setGroupSeparatorShown(True)
-        self.n_spin.setToolTip("Iterations for Run N")
         self.n_spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.n_spin.setSuffix(" it")
+        self.n_spin.refused.connect(self._refused)
         self.speed_box = QComboBox()
         for label, rate in SPEEDS:
             self.speed_box.addItem(label, rate)
@@ -128,9 +130,22 @@ class RunControls(QObject):
         return bar
 
     def start_run_n(self) -> None:
-        """Fast-forward ``n_spin`` iterations."""
-        self.n_spin.interpretText()
-        self.bridge.run_for(self.n_spin.value())
+        """Fast-forward ``n_spin`` iterations; a count that cannot be used is refused with a message."""
+        try:
+            n = self.n_spin.count()
+        except IterationCountError as exc:
+            dialogs.warn(self.parent(), "Run N", str(exc))
+            return
+        self.n_spin.setValue(n)
+        self.bridge.run_for(n)
+
+    def _refused(self, text: str) -> None:
+        """A typed count was refused: say so in the window's status bar (and through :attr:`message`)."""
+        self.message.emit(text)
+        window = self.parent()
+        status_bar = getattr(window, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(text, 10_000)
 
     def set_speed(self, rate: float | None) -> None:
         """Select the preset closest to ``rate`` (None = max)."""

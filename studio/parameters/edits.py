@@ -9,8 +9,11 @@ and factors (``×1.1`` multiplies the value of that moment). The runner logs the
 ``enabled`` event as usual.
 
 Coalescing: at most one edit per path is in flight; newer edits of that path wait in a one-slot queue
-(the newest replaces the waiting one), so a slider dragged faster than iterations never floods the
-runner. Nothing here blocks: results are picked up by a short timer.
+(the newest replaces the waiting one). While the network runs, the waiting edit is sent only once an
+iteration has run since the previous edit of that path took effect, so a slider dragged faster than
+iterations applies at most one edit per iteration and path (the last value wins; the event log and
+the undo stack see only the edits applied). Paused, it is sent as soon as the previous one is done.
+Nothing here blocks: results are picked up by a short timer.
 """
 
 from __future__ import annotations
@@ -112,6 +115,7 @@ class EditController(QObject):
         self.code_prefix = code_prefix
         self._inflight: dict[str, tuple[Future, EditRequest, str, bool]] = {}
         self._waiting: dict[str, tuple[EditRequest, str, bool]] = {}
+        self._applied_at: dict[str, int] = {}  # path -> iteration its last edit took effect after
         self._codes: dict[tuple[str, int, str], str] = {}
         self._code_order: collections.deque[tuple[str, int, str]] = collections.deque()
         self.undo_stack = QUndoStack(self)
@@ -135,6 +139,7 @@ class EditController(QObject):
         self._runner = runner
         self._inflight.clear()
         self._waiting.clear()
+        self._applied_at.clear()
         self._codes.clear()
         self._code_order.clear()
         self.undo_stack.clear()
@@ -185,12 +190,20 @@ class EditController(QObject):
         same path (it then replaces any older waiting edit). Raises :class:`EditInputError`.
         ``record``: push an undo step when it is applied."""
         self.validate(req)
-        if req.path in self._inflight:
+        if req.path in self._inflight or not self._iteration_passed(req.path):
             self._waiting[req.path] = (req, source, record)
             self.queued.emit(req.path)
+            if not self._poll.isActive():
+                self._poll.start()
             return False
         self._dispatch(req, source, record)
         return True
+
+    def _iteration_passed(self, path: str) -> bool:
+        """Whether an edit of ``path`` may go now: paused, or an iteration ran since its last edit."""
+        last = self._applied_at.get(path)
+        runner = self._runner
+        return last is None or not runner.is_running or int(runner.iteration) > last
 
     def submit_quiet(self, req: EditRequest, source: str, record: bool = False) -> None:
         """:meth:`submit`, reporting a refusal through :attr:`failed` instead of raising (undo/redo)."""
@@ -218,10 +231,9 @@ class EditController(QObject):
                 self.failed.emit(EditFailure(req, source, str(exc) or type(exc).__name__))
             else:
                 self._applied(fut.result(), record)
-            waiting = self._waiting.pop(path, None)
-            if waiting is not None:
-                self.submit_quiet(*waiting)
-        if not self._inflight:
+        for path in [p for p in self._waiting if p not in self._inflight and self._iteration_passed(p)]:
+            self.submit_quiet(*self._waiting.pop(path))
+        if not self._inflight and not self._waiting:
             self._poll.stop()
 
     def _applied(self, edit: AppliedEdit, record: bool) -> None:
@@ -236,6 +248,7 @@ class EditController(QObject):
             )
         except Exception:  # noqa: BLE001 - code text is a convenience, never a reason to fail
             edit.code = ""
+        self._applied_at[edit.request.path] = edit.iteration
         key = (edit.request.path, edit.iteration, edit.source)
         self._codes[key] = edit.code
         self._code_order.append(key)

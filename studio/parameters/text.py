@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from engine.exceptions import InvalidValueError
+from engine.runtime.number_range import check_text_range
 from studio.parameters.spec import EditInputError, FieldSpec
 
 __all__ = [
@@ -52,7 +54,16 @@ def parse_number(text: str, what: str) -> float:
         raise EditInputError(f"{text!r} is not a number ({what})") from None
     if not math.isfinite(value):
         raise EditInputError(f"{text.strip()} is not allowed: give a finite number")
+    _check_literals(text, what)
     return value
+
+
+def _check_literals(text: str, what: str) -> None:
+    """Refuse literals a float cannot hold (``1e-400`` reads as 0.0), as the engine does."""
+    try:
+        check_text_range(text.replace("−", "-"), what)
+    except InvalidValueError as exc:
+        raise EditInputError(str(exc)) from None
 
 
 def parse_factor(text: str) -> float | None:
@@ -86,6 +97,7 @@ def parse_list(text: str, spec: FieldSpec) -> np.ndarray:
         raise EditInputError(f"{text!r} is not a list of numbers") from None
     if not np.all(np.isfinite(arr)):
         raise EditInputError("NaN and inf are not allowed in the list")
+    _check_literals(text, spec.name)
     try:
         np.broadcast_to(arr, spec.shape)
     except ValueError:

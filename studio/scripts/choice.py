@@ -33,6 +33,9 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from engine.exceptions import IterationCountError
+from studio import dialogs
+
 _STYLE = """
 QFrame#scriptChoice { background: #fffdf5; border: 1px solid #e0c97a; border-radius: 6px; }
 QFrame#scriptChoice QLabel { background: transparent; border: none; color: #3b3b3b; }
@@ -174,7 +177,11 @@ class ScriptChoicePanel(QFrame):
         self.iterations = None
         self.run_row.hide()
         self._update_visibility()
-        self._run_iterations(n)
+        try:
+            self._run_iterations(n)
+        except IterationCountError as exc:  # e.g. simulate_iterations(10**12): said, not a crash
+            dialogs.warn(self, "Cannot run the requested iterations", str(exc))
+            return
         self.run_requested.emit(n)
 
     def dismiss(self) -> None:

@@ -9,6 +9,7 @@ from PyQt6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePoli
 from studio.core import introspect
 from studio.core.runner_bridge import SimBridge
 from studio.core.selection import Selection
+from studio.workbench import figures
 
 
 class LiveView(QWidget):
@@ -30,6 +31,7 @@ class LiveView(QWidget):
         self.group: Any = None
         self.variable: str | None = None
         self._dirty = True
+        self._drawn_iteration = -1  # the iteration of the last frame drawn (a hidden view misses some)
         self._problem = False
         self._filling = False
         self.group_box = QComboBox()
@@ -58,6 +60,7 @@ class LiveView(QWidget):
         layout.addLayout(self.header)
         layout.addWidget(self.message)
         layout.addWidget(self.build_body(), 1)
+        figures.enable_exports(self)  # pyqtgraph's context menu with Export… on every plot
         self.group_box.currentIndexChanged.connect(self._on_group_picked)
         self.var_box.currentIndexChanged.connect(self._on_variable_picked)
         bridge.frame.connect(self.refresh)
@@ -186,10 +189,19 @@ class LiveView(QWidget):
             self._problem = False
             self.show_message(None)
             self.rebind()
-        if not (self._dirty or self.bridge.iteration_changed):
+        iteration = self.bridge.iteration
+        if not (self._dirty or self.bridge.iteration_changed or iteration != self._drawn_iteration):
             return
         self._dirty = False
+        self._drawn_iteration = iteration
         self.update_view()
+
+    def showEvent(self, event: Any) -> None:
+        """A view shown again (its tab raised, its dock re-opened) draws what it missed at once,
+        not at the next redraw the display budget allows, nor never while the network is paused."""
+        super().showEvent(event)
+        if self._dirty or self._drawn_iteration != self.bridge.iteration:
+            self.refresh()
 
     def path(self) -> str | None:
         """Tag path of the shown variable (``'group.variable'``)."""

@@ -3,7 +3,9 @@
 The raster keeps a ring bitmap ``rows x window`` (uint8) filled incrementally from the spike
 watch's new (t, i) events. Rows are max-binned to about the plot's pixel height (so no spike is
 lost when 10 k neurons share 700 pixels) and columns are max-binned to the pixel width before
-``ImageItem.setImage`` (QT_NOTES: ImageItem, never ScatterPlotItem).
+drawing (QT_NOTES: an image, never ScatterPlotItem). The image is painted by
+:class:`studio.views.raster_image.BitmapItem` as a 32-bit RGB QImage (an indexed image costs a
+per-pixel conversion on every paint); ``tests/bench/bench_raster.py`` prints the frame cost.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from PyQt6.QtWidgets import QLineEdit, QSpinBox, QWidget
 from studio.core import introspect
 from studio.views import data
 from studio.views.base import LiveView
+from studio.views.raster_image import BitmapItem
 
 #: Groups with more than this many neuron-iterations in the window get a second, short spike watch
 #: (FAST_WINDOW iterations): frames then copy only that, not the whole window.
 FAST_WATCH_ABOVE = 4_000_000
 FAST_WINDOW = 512
-_LUT = np.array([[255, 255, 255], [20, 20, 40]], dtype=np.uint8)
+_NO_SPIKE, _SPIKE = (255, 255, 255), (20, 20, 40)
 
 
 def parse_range(text: str, size: int) -> tuple[int, int]:
@@ -40,6 +43,23 @@ def parse_range(text: str, size: int) -> tuple[int, int]:
         except ValueError:
             pass
     return 0, size
+
+
+def check_range(text: str, size: int) -> tuple[int, int, str]:
+    """:func:`parse_range` plus why the text was not taken as typed (``""`` when it was): text that is
+    no range shows every neuron, a range beyond the group is clipped to it."""
+    lo, hi = parse_range(text, size)
+    bare = text.strip().lower()
+    if not bare or bare == "all":
+        return lo, hi, ""
+    parts = bare.replace(":", "-").split("-")
+    try:
+        a, b = int(parts[0]), int(parts[-1])
+    except ValueError:
+        return lo, hi, f"{text.strip()!r} is not a neuron range (all, or e.g. 0-99): showing all {size}"
+    if (min(a, b), max(a, b) + 1) != (lo, hi):
+        return lo, hi, f"{text.strip()!r} goes beyond the {size} neurons: showing {lo}-{hi - 1}"
+    return lo, hi, ""
 
 
 def _col_slices(start: int, stop: int, window: int) -> list[tuple[int, int]]:
@@ -89,8 +109,7 @@ class RasterView(LiveView):
         self.count_plot.setLabel("bottom", "iteration")
         self.count_plot.getAxis("bottom").setStyle(maxTickLevel=0)  # scrolls every frame: major ticks only
         self.count_plot.setXLink(self.raster_plot)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setLookupTable(_LUT)
+        self.image = BitmapItem(_NO_SPIKE, _SPIKE)
         self.raster_plot.addItem(self.image)
         self.sel_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen((214, 39, 40, 110), width=1))
         self.raster_plot.addItem(self.sel_line)
@@ -141,7 +160,13 @@ class RasterView(LiveView):
         if path is None or self.bridge.runner is None:
             return
         size = introspect.group_size(self.group)
-        self._lo, self._hi = parse_range(self.range_edit.text(), size)
+        self._lo, self._hi, problem = check_range(self.range_edit.text(), size)
+        if problem:  # say so, and show in the box what is shown
+            self.range_edit.setText(
+                "all" if (self._lo, self._hi) == (0, size) else f"{self._lo}-{self._hi - 1}"
+            )
+        self.range_edit.setToolTip(problem or "Neurons shown: all, or a range such as 0-99")
+        self.range_edit.setStyleSheet("border: 1px solid #c62828;" if problem else "")
         try:
             window = self.window_spin.value()
             self._watch = self.bridge.watch(path, window=window, kind="spikes")
@@ -222,11 +247,14 @@ class RasterView(LiveView):
         binned = data.max_bin_rows(sub, self._rbin, self._ring.shape[0], binary=True).T
         counts = data.count_rows(sub)
         if times.size and times[-1] - times[0] == times.size - 1:  # contiguous: slice writes
-            k = 0
-            for a, b in _col_slices(int(times[0]), t_end + 1, window):
-                self._ring[:, a:b] = binned[:, k : k + b - a]
-                self._counts[a:b] = counts[k : k + b - a]
-                k += b - a
+            # from the column of the first new iteration on (not _col_slices: for a whole window
+            # of new iterations that gives (0, window), which shifted the raster by times[0] % window)
+            first, n, k = int(times[0]) % window, times.size, 0
+            for a, b in ((first, min(window, first + n)), (0, max(0, first + n - window))):
+                if b > a:
+                    self._ring[:, a:b] = binned[:, k : k + b - a]
+                    self._counts[a:b] = counts[k : k + b - a]
+                    k += b - a
         else:
             cols = times % window
             self._ring[:, cols] = binned
@@ -241,8 +269,7 @@ class RasterView(LiveView):
         tbin = max(1, math.ceil(window / pixels))  # at most one image column per pixel: none dropped
         img = data.max_bin_columns(ordered, tbin)
         shown = img.shape[1] * tbin
-        self.image.setImage(img, autoLevels=False, levels=(0, 1))
-        self.image.setRect(QRectF(t_now - shown + 0.5, self._lo, shown, img.shape[0] * self._rbin))
+        self.image.set_bitmap(img, QRectF(t_now - shown + 0.5, self._lo, shown, img.shape[0] * self._rbin))
         times = np.arange(t_now - window + 1, t_now + 1)
         first = max(0, int(np.searchsorted(times, 1)))
         self.count_curve.setData(times[first:], counts[first:], skipFiniteCheck=True)

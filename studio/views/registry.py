@@ -6,19 +6,33 @@ such as ``raster_2``) all ask this registry, so adding a view is its own module 
 
 A view class is named by ``"module:Class"`` and imported only when a view of that kind is made:
 the registry imports no view module (so no view depends on it either way), and the same shape is
-what an entry point gives (``importlib.metadata.entry_points(group="mnn_studio.views")``, a later
-addition to :func:`available_views`).
+what an entry point gives: packages add views with ``[project.entry-points."mnn_studio.views"]``
+(``name = "package.module:Class"``), found by :func:`available_views` (see docs/plugins.md).
 
-A view class is constructed as ``cls(bridge, selection)`` (see :class:`studio.views.base.LiveView`).
+A view class is constructed as ``cls(bridge, selection)`` (see :class:`studio.views.base.LiveView`);
+a :class:`studio.plugins.api.StudioView` subclass is shown through its host widget.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ViewType", "BUILTIN_VIEWS", "register_view", "available_views", "view_type", "make_view"]
+__all__ = [
+    "ViewType",
+    "BUILTIN_VIEWS",
+    "ENTRY_POINT_GROUP",
+    "register_view",
+    "available_views",
+    "entry_point_views",
+    "view_type",
+    "make_view",
+]
+
+#: The entry-point group through which installed packages add views.
+ENTRY_POINT_GROUP = "mnn_studio.views"
 
 
 @dataclass(frozen=True)
@@ -37,11 +51,17 @@ class ViewType:
     target: str | type
 
     def load(self) -> type:
-        """The view class (its module is imported on first use)."""
-        if isinstance(self.target, type):
-            return self.target
-        module, _, attr = self.target.partition(":")
-        return getattr(importlib.import_module(module), attr)
+        """The view class (its module is imported on first use); for a plug-in
+        :class:`~studio.plugins.api.StudioView`, the widget class that hosts it."""
+        cls = self.target
+        if not isinstance(cls, type):
+            module, _, attr = cls.partition(":")
+            cls = getattr(importlib.import_module(module), attr)
+        from studio.plugins.api import StudioView, host_class
+
+        if isinstance(cls, type) and issubclass(cls, StudioView):
+            return host_class(cls)
+        return cls
 
 
 #: The studio's own views, in "New view" menu order.
@@ -50,6 +70,12 @@ BUILTIN_VIEWS: tuple[ViewType, ...] = (
     ViewType("raster", "Spike raster", "studio.views.raster:RasterView"),
     ViewType("grid", "Activity grid", "studio.views.grid:ActivityGridView"),
     ViewType("weights", "Weights", "studio.views.weights:WeightsView"),
+    ViewType("isi", "ISI histogram", "studio.views.analysis.isi:IsiView"),
+    ViewType("rates", "Firing rates", "studio.views.analysis.rates:RateView"),
+    ViewType("spectrum", "Power spectrum", "studio.views.analysis.spectrum:SpectrumView"),
+    ViewType("weight_hist", "Weight histogram", "studio.views.analysis.weight_hist:WeightHistogramView"),
+    ViewType("pca", "PCA trajectory", "studio.views.analysis.pca:PcaView"),
+    ViewType("graph", "Network graph", "studio.views.graph:GraphView"),
 )
 
 _registered: dict[str, ViewType] = {}
@@ -76,10 +102,36 @@ def register_view(name: str, title: str, target: str | type) -> ViewType:
     return view
 
 
+_entry_points: dict[str, ViewType] | None = None
+
+
+def entry_point_views(refresh: bool = False) -> dict[str, ViewType]:
+    """The views installed packages declare in the ``mnn_studio.views`` entry-point group.
+
+    Read once (``refresh=True`` reads again, e.g. after a ``pip install``). The title is the view
+    class's ``title``; a plug-in whose module does not import is listed under its name and reports
+    its error when opened (the studio goes on either way).
+    """
+    global _entry_points
+    if _entry_points is None or refresh:
+        found = {}
+        for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if not ep.name.isidentifier() or ep.name.rpartition("_")[2].isdigit():
+                continue
+            try:
+                title = str(getattr(ep.load(), "title", ep.name))
+            except Exception:  # noqa: BLE001 - a broken plug-in says so when opened
+                title = f"{ep.name} (plug-in failed to import)"
+            found[ep.name] = ViewType(ep.name, title, ep.value)
+        _entry_points = found
+    return dict(_entry_points)
+
+
 def available_views() -> dict[str, ViewType]:
-    """Every view kind by name: the built-in ones, then those registered by :func:`register_view`
-    (which may replace a built-in one)."""
+    """Every view kind by name: the built-in ones, then the installed plug-ins' (entry points),
+    then those registered by :func:`register_view` (a later one may replace an earlier one)."""
     views = {v.name: v for v in BUILTIN_VIEWS}
+    views.update(entry_point_views())
     views.update(_registered)
     return views
 

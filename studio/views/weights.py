@@ -17,8 +17,10 @@ from studio.views.image_panel import ImagePanel
 
 #: Largest matrix side drawn at full resolution (bigger ones are mean-binned).
 MAX_SIDE = 400
-#: Seconds between two refreshes of the weights while the network runs.
-REFRESH_S = 0.5
+#: Least seconds between two refreshes of the weights while the network runs; a large W waits
+#: longer, so that copying it takes at most ENGINE_SHARE of the engine's time.
+REFRESH_S = 0.1
+ENGINE_SHARE = 0.02
 
 
 def bin_matrix(w: np.ndarray, max_side: int = MAX_SIDE) -> np.ndarray:
@@ -63,6 +65,8 @@ class WeightsView(LiveView):
         self.stack.addWidget(self.empty)
         self._future: Any = None
         self._last_fetch = 0.0
+        self._fetched_iteration = -1
+        self._fetch_cost = 0.0  # seconds the last copy took on the engine thread
         self._range: tuple[float, float] | None = None
         self.selection.synapse_group_changed.connect(self._on_selected_sg)
         return self.stack
@@ -113,8 +117,7 @@ class WeightsView(LiveView):
         self._range = None
         self._future = None
         self._last_fetch = 0.0
-        self.panel.clear_image()
-        self._dirty = True
+        self._dirty = True  # the last frame stays until the new one is drawn: no blank area
 
     def on_neuron_changed(self, index: int) -> None:
         if self.mode_box.currentIndex() == 0:
@@ -128,13 +131,20 @@ class WeightsView(LiveView):
         if not self.isVisible():
             return
         pending = self._future is not None or self._last_fetch == 0.0
-        if pending or self._dirty or self.bridge.iteration_changed:
+        if pending or self._dirty or self.bridge.iteration != self._fetched_iteration:
             self._dirty = False
             self.update_view()  # throttled there: one fetch at a time, every REFRESH_S while running
 
     # ------------------------------------------------------------------ data
     def _snapshot(self, net: Any, sg: Any, whole: bool, i: int) -> Any:
         """Runs on the engine thread: a copy of what to draw (or a message string)."""
+        t0 = time.perf_counter()
+        try:
+            return self._copy(net, sg, whole, i)
+        finally:
+            self._fetch_cost = time.perf_counter() - t0
+
+    def _copy(self, net: Any, sg: Any, whole: bool, i: int) -> Any:
         w = introspect.weight_matrix_dxs(net, sg)
         if w is None:
             return f"{introspect.group_name(sg)} has no weights W yet"
@@ -161,11 +171,14 @@ class WeightsView(LiveView):
                 self._show(future.result())
             except Exception as exc:  # noqa: BLE001
                 self.show_message(f"cannot read weights: {exc}")
-            return
-        now = time.monotonic()
-        if self._last_fetch and (now - self._last_fetch < REFRESH_S or not self.bridge.iteration_changed):
+        now = time.monotonic()  # the next copy may start in the same frame
+        wait = max(REFRESH_S, self._fetch_cost / ENGINE_SHARE)
+        if self._last_fetch and (
+            now - self._last_fetch < wait or self.bridge.iteration == self._fetched_iteration
+        ):
             return
         self._last_fetch = now
+        self._fetched_iteration = self.bridge.iteration
         sg = self.synapse_group()
         i = self.selection.neuron if self.selection.group is sg.dst else 0
         args = (self.bridge.network, sg, self.mode_box.currentIndex() == 1, i)

@@ -8,7 +8,7 @@ import types
 import pytest
 
 from PymoNNto import _shim
-from PymoNNto._shim import MissingModule, QtPlaceholder, export
+from PymoNNto._shim import MissingModule, export
 
 
 def module(name: str, **names: object) -> types.ModuleType:
@@ -59,12 +59,24 @@ def test_a_missing_optional_package_fails_when_used_not_when_imported(monkeypatc
         _ = value.anything
 
 
-def test_qt_names_are_never_imported():
+def test_qt_names_are_pyqt6_and_pyqtgraph_imported_on_first_use():
+    import pyqtgraph
+    from PyQt6 import QtCore
+
     target = module("fake.target")
-    export(vars(target), lazy=("QtCore", "pg"))
-    assert isinstance(target.QtCore, QtPlaceholder) and isinstance(target.pg, QtPlaceholder)
+    export(vars(target), lazy=("QtCore", "pg", "Qt"))
+    assert "QtCore" not in vars(target)  # not imported by the export itself
+    assert target.QtCore is QtCore and target.pg is pyqtgraph and target.Qt is QtCore.Qt
     assert "PyQt5" not in sys.modules
-    with pytest.raises(ImportError, match=r"'QtCore' \(PyQt5\.QtCore\) is not provided by mnn-studio"):
+
+
+def test_without_pyqt6_a_qt_name_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(_shim.QT, "QtCore", "no_such_qt_xyz.QtCore")
+    target = module("fake.target")
+    export(vars(target), lazy=("QtCore",))
+    with pytest.raises(
+        ImportError, match="'QtCore' needs 'no_such_qt_xyz.QtCore'.*pip install no_such_qt_xyz"
+    ):
         _ = target.QtCore.QTimer
 
 

@@ -71,12 +71,18 @@ def test_every_tab_package_gives_its_tab_classes():
     assert isinstance(Basic_Tabs.hist_tab, type)
 
 
-def test_the_default_tab_lists_stay_empty_and_network_ui_keeps_the_tabs():
+def test_the_default_tab_lists_are_pymonntos_with_the_variables_given():
     from PymoNNto.Exploration.Network_UI import Network_UI, get_default_UI_modules
     from PymoNNto.Exploration.Network_UI.Advanced_Tabs import get_advanced_UI_modules
     from PymoNNto.Exploration.Network_UI.Basic_Tabs import hist_tab
 
-    assert get_default_UI_modules(["voltage"], ["W"]) == [] == get_advanced_UI_modules()
+    tabs = get_default_UI_modules(["voltage", "spike"], ["W", "W_inh"])
+    assert len(tabs) == 19 and len(get_advanced_UI_modules()) == 6
+    by_kind = {t.kind: t.options for t in tabs}
+    assert by_kind["multi_group_plot"] == {"variables": ["voltage", "spike"]}
+    assert by_kind["spiketrain"] == {"parameter": "voltage"} and by_kind["isi"] == {"param": "voltage"}
+    assert by_kind["weight"] == {"weight_attrs": ["W", "W_inh"]} and by_kind["hist"] == {"weight_attr": "W"}
+    assert get_default_UI_modules()[1].options == {"variables": ["output"]}  # PymoNNto's defaults
     ui = Network_UI(Network(), modules=[hist_tab()], label="L", group_display_count=2)
     assert [m.kind for m in ui.modules] == ["hist"] and ui.title == "L"
     assert ui.options == {"group_display_count": 2}
@@ -104,16 +110,18 @@ def test_a_name_kept_but_not_provided_says_what_to_use():
     assert get_bins.__module__ == "PymoNNto.Exploration.Visualization.Visualization_Helper"
 
 
-def test_qt_names_are_placeholders_that_say_so():
-    from PymoNNto.Exploration.Network_UI.TabBase import QWIDGETSIZE_MAX, pg
-    from PymoNNto.Exploration.Network_UI.TabBase import QtWidgets as widgets
+def test_the_tab_modules_qt_names_are_pyqt6_and_pyqtgraph():
+    import pyqtgraph
+    from PyQt6 import QtCore, QtWidgets
 
-    assert QWIDGETSIZE_MAX == 16777215
-    with pytest.raises(ImportError, match=r"'QtWidgets' \(PyQt5\.QtWidgets\) is not provided by mnn-studio"):
-        widgets.QWidget()
-    with pytest.raises(ImportError, match="'pg' .pyqtgraph. is not provided"):
-        pg.PlotWidget()
-    assert not hasattr(widgets, "__wrapped__")  # introspection gets AttributeError, not ImportError
+    namespace: dict = {}
+    exec("from PymoNNto.Exploration.Network_UI.TabBase import *", namespace)
+    assert namespace["QWIDGETSIZE_MAX"] == 16777215
+    assert (
+        namespace["QtWidgets"] is QtWidgets and namespace["pg"] is pyqtgraph and namespace["Qt"] is QtCore.Qt
+    )
+    assert namespace["QWidget"] is QtWidgets.QWidget and namespace["QPushButton"] is QtWidgets.QPushButton
+    assert "QTimer" not in namespace  # PymoNNto star-imports QtGui and QtWidgets, not QtCore
 
 
 def test_scripts_that_fail_in_pymonnto_too_raise_a_clear_import_error():

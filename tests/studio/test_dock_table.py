@@ -15,7 +15,7 @@ from studio.dock_table import BELOW, BESIDE, BOTTOM, DOCKS, LEFT, RIGHT, DockSpe
 from studio.docks import DockManager
 
 #: The docks the default layout hides (one View menu click away).
-HIDDEN_BY_DEFAULT = {"error", "event_log", "console"}
+HIDDEN_BY_DEFAULT = {"error", "figures", "event_log", "console", "sweep"}
 NOTE_TEXT = "a dock added by one table entry"
 
 
@@ -34,7 +34,7 @@ def _note(_window) -> QWidget:
 
 
 # ------------------------------------------------------------------------------------------ the table
-def test_the_table_lists_the_ten_docks_of_the_window_in_order():
+def test_the_table_lists_the_twelve_docks_of_the_window_in_order():
     assert [s.name for s in DOCKS] == [
         "network",
         "traces",
@@ -44,8 +44,10 @@ def test_the_table_lists_the_ten_docks_of_the_window_in_order():
         "error",
         "parameters",
         "examples",
+        "figures",
         "event_log",
         "console",
+        "sweep",
     ]
     assert {s.name for s in DOCKS if not s.visible} == HIDDEN_BY_DEFAULT
     views = {s.name: (s.view, s.title, s.factory) for s in DOCKS if s.view is not None}

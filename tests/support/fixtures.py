@@ -97,7 +97,7 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogs, "warn", lambda parent, title, text, details="": shown.append((title, text)))
-    monkeypatch.setattr(dialogs, "ask_open_script", lambda parent, start_dir="": None)
+    monkeypatch.setattr(dialogs, "ask_open_script", lambda parent, start_dir="", **options: None)
 
     def refuse(self, *args, **kwargs):
         raise AssertionError(f"a modal dialog was opened in a test: {type(self).__name__}")

@@ -1,9 +1,12 @@
 """PymoNNto 3.0.6's ``PymoNNto.Exploration.Network_UI.Network_UI`` module: ``Network_UI(net, ...).show()``.
 
 In build mode (a script loaded by :func:`engine.io.scripts.load_script`, e.g. opened in the studio)
-``show()`` hands the network over to the loader and returns at once. Otherwise it opens the
-mnn-studio window on the network (``studio.app.show_network``), replacing PymoNNto's own window.
-PymoNNto's UI modules (tabs) are accepted and kept in ``modules``; the studio shows its own views.
+``show()`` hands the network and its tabs over to the loader and returns at once. Otherwise it opens
+the mnn-studio window on the network (``studio.app.show_network``), replacing PymoNNto's own window.
+Either way the studio shows the tabs (``modules``, plus every behavior's ``get_UI_Tabs()``): custom
+:class:`TabBase` subclasses as docks of their own, PymoNNto's default tabs as the studio's views
+(:mod:`studio.plugins`). Inside the studio, the object a tab gets as ``Network_UI`` is the studio's
+:class:`studio.plugins.network_ui.TabHost`, which provides PymoNNto's tab API.
 """
 
 from typing import Any as _Any
@@ -14,11 +17,12 @@ import PymoNNto.Exploration.Network_UI.Neuron_Classification_Colorizer as _color
 import PymoNNto.Exploration.UI_Base as _ui_base
 import PymoNNto.NetworkBehavior.Recorder.Recorder as _recorder
 import PymoNNto.NetworkBehavior.Structure.Structure as _structure
+from engine.compat.ui_event import event
 from PymoNNto._shim import export as _export
 from PymoNNto._unavailable import not_provided as _not_provided
 from PymoNNto._why import UI as _WHY
 
-_not_provided(globals(), why=_WHY, functions="except_hook get_color", classes="event")
+_not_provided(globals(), why=_WHY, functions="except_hook get_color")
 
 
 class Network_UI:
@@ -27,7 +31,7 @@ class Network_UI:
     Parameters
     ----------
     network: the Network to show.
-    modules: PymoNNto UI modules (accepted, ignored).
+    modules: PymoNNto UI modules (tabs) the studio shows; a dict's values are used.
     label: window title (PymoNNto's legacy name; wins over ``title``).
     title: window title.
     group_tags: the groups to display first (passed to the studio as an option).
@@ -48,7 +52,7 @@ class Network_UI:
         if network is None or not callable(getattr(network, "simulate_iteration", None)):
             raise TypeError(f"Network_UI needs a Network, got {type(network).__name__}")
         self.network = network
-        self.modules = list(modules or [])
+        self.modules = list(modules.values() if isinstance(modules, dict) else modules or [])
         self.title = label if label is not None else title
         self.group_tags = list(group_tags) if group_tags else None
         self.options = dict(kwargs)
@@ -71,7 +75,7 @@ class Network_UI:
                 f"imported ({exc}). Install the GUI dependencies (PyQt6, pyqtgraph): "
                 "pip install mnn-studio"
             ) from exc
-        show_network(self.network, title=self.title)
+        show_network(self.network, title=self.title, ui_options={"modules": self.modules, **self.options})
         return self
 
 

@@ -1,10 +1,16 @@
 """PymoNNto 3.0.6's ``PymoNNto.Exploration.Network_UI.TabBase`` module: :class:`TabBase`.
 
-In mnn-studio a tab is a light object without Qt: it keeps its constructor arguments
-(``options``, by parameter name), its ``title`` and a ``kind`` naming the tab, so scripts that
-build tab lists for ``Network_UI`` run unchanged; the studio's own views show the network.
-PyQt5's names (``QtWidgets``' classes and the like) are not given here; ``QtCore``, ``pg``, ...
-are placeholders that say so when used.
+A tab is a small object with four hooks that the studio calls with its ``Network_UI`` object
+(:class:`studio.plugins.network_ui.TabHost`): ``add_recorder_variables`` (once per shown group),
+``initialize`` (builds its widgets with ``Network_UI.add_tab`` / ``Next_Tab``, ``Add_plot_curve``,
+...), ``update`` (at display rate, while the network waits between two iterations) and
+``on_selected_neuron_changed``. A custom tab subclasses :class:`TabBase` and overrides them; the
+tab classes PymoNNto ships are light subclasses that keep their arguments (``options``, by
+parameter name) and a ``kind``, which the studio maps onto its own views.
+
+``from ...TabBase import *`` gives what PymoNNto's module gives: ``np``, ``sys``, ``plt``, the
+modules ``QtCore``/``QtGui``/``QtWidgets``/``uic``, ``Qt``, ``pg`` and every class of
+``QtGui``/``QtWidgets``, taken from PyQt6 and pyqtgraph (imported when the star import asks).
 """
 
 import sys
@@ -13,16 +19,18 @@ from typing import Any as _Any
 import numpy as np
 
 import PymoNNto as _pymonnto
+from PymoNNto._shim import QT_STARS as _QT_STARS
 from PymoNNto._shim import QWIDGETSIZE_MAX
 from PymoNNto._shim import export as _export
 
 
 class TabBase:
-    """The base class of PymoNNto's UI tabs (and of custom ones): keeps what it was given.
+    """The base class of PymoNNto's UI tabs (and of custom ones).
 
-    Subclasses name their constructor parameters in ``parameters`` (positional order) and may set
-    ``kind`` and ``default_title``. ``options`` maps every given argument to its parameter name;
-    an argument that is not a parameter raises ``TypeError`` naming it.
+    ``TabBase(title='Title')``. Subclasses name their constructor parameters in ``parameters``
+    (positional order) and may set ``kind`` and ``default_title``; ``options`` maps every given
+    argument to its parameter name, and an argument that is not a parameter raises ``TypeError``
+    naming it.
     """
 
     kind = "custom"
@@ -54,16 +62,26 @@ class TabBase:
         return f"{type(self).__name__}({self.options})"
 
     def add_recorder_variables(self, neuron_group: _Any, Network_UI: _Any) -> None:
-        """Nothing to do: the studio records what its views watch."""
+        """Ask for recordings of ``neuron_group`` (``Network_UI.add_recording_variable``)."""
 
     def initialize(self, Network_UI: _Any) -> None:
-        """Nothing to do: the studio builds its own views."""
+        """Build the tab's widgets (``Network_UI.add_tab(title)`` and its rows, plots, curves)."""
 
     def update(self, Network_UI: _Any) -> None:
-        """Nothing to do: the studio's views redraw themselves."""
+        """Redraw from the network (called at display rate between two iterations)."""
 
     def on_selected_neuron_changed(self, Network_UI: _Any) -> None:
-        """Nothing to do: the studio's selection drives its views."""
+        """The selected neuron or group changed (``Network_UI.selected_neuron_id()``, ...)."""
+
+    @classmethod
+    def draws_itself(cls) -> bool:
+        """Whether the tab builds its own widgets (it overrides :meth:`initialize`)."""
+        return cls.initialize is not TabBase.initialize
 
 
-_export(globals(), _pymonnto, lazy=("plt", "QtCore", "QtGui", "QtWidgets", "uic", "pg", "Image"))
+_export(
+    globals(),
+    _pymonnto,
+    lazy=("plt", "QtCore", "QtGui", "QtWidgets", "uic", "Qt", "pg", "Image"),
+    lazy_stars=_QT_STARS,
+)

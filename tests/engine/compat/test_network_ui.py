@@ -16,11 +16,12 @@ def test_network_ui_outside_build_mode_opens_the_studio(monkeypatch):
 
     calls = []
     fake = types.ModuleType("studio.app")
-    fake.show_network = lambda net, title=None: calls.append((net, title))
+    fake.show_network = lambda net, title=None, ui_options=None: calls.append((net, title, ui_options))
     monkeypatch.setitem(sys.modules, "studio.app", fake)
     net = Network()
-    ui = Network_UI(net, title="Hello")
-    assert ui.show() is ui and calls == [(net, "Hello")]
+    ui = Network_UI(net, title="Hello", modules={"a": "tab"}, group_display_count=1)
+    assert ui.show() is ui
+    assert calls == [(net, "Hello", {"modules": ["tab"], "group_display_count": 1})]
 
 
 def test_network_ui_without_studio_says_so(monkeypatch):

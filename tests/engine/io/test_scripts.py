@@ -287,7 +287,17 @@ def test_script_ending_in_network_ui_show(tmp_path):
     req = result.ui_requests[0]
     assert req.title == "My network" == result.title
     assert req.options["group_tags"] == ["my_neurons"] and req.options["group_display_count"] == 1
-    assert result.namespace["get_default_UI_modules"]() == []
+    modules = req.options["modules"]
+    assert [type(m).__name__ for m in modules][:3] == [
+        "UI_sidebar_network_selector",
+        "multi_group_plot_tab",
+        "spiketrain_tab",
+    ]
+    assert (
+        len(modules) == 20
+        and modules[-1].title == "mine"
+        and modules[1].options == {"variables": ["voltage"]}
+    )
 
 
 # ------------------------------------------------------------------------------------------ matplotlib

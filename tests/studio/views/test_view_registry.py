@@ -58,6 +58,22 @@ def counting(private_registry: dict) -> ViewType:
     return register_view("counting", "Counting", CountingView)
 
 
+BUILTIN_NAMES = [
+    "traces",
+    "raster",
+    "grid",
+    "weights",
+    "isi",
+    "rates",
+    "spectrum",
+    "weight_hist",
+    "pca",
+    "graph",
+]
+BUILTIN_TITLES = ["Traces", "Spike raster", "Activity grid", "Weights", "ISI histogram", "Firing rates"]
+BUILTIN_TITLES += ["Power spectrum", "Weight histogram", "PCA trajectory", "Network graph"]
+
+
 def _new_view_menu(window) -> QMenu:
     menus = [a.menu() for a in window.view_menu.actions() if a.menu() and a.text() == "New view"]
     assert len(menus) == 1
@@ -71,8 +87,14 @@ def test_builtin_kinds_names_titles_and_classes():
         ("raster", "Spike raster"),
         ("grid", "Activity grid"),
         ("weights", "Weights"),
+        ("isi", "ISI histogram"),
+        ("rates", "Firing rates"),
+        ("spectrum", "Power spectrum"),
+        ("weight_hist", "Weight histogram"),
+        ("pca", "PCA trajectory"),
+        ("graph", "Network graph"),
     ]
-    assert list(available_views()) == ["traces", "raster", "grid", "weights"]
+    assert list(available_views()) == BUILTIN_NAMES
     assert view_type("raster").title == "Spike raster"
     loaded = {v.name: v.load() for v in BUILTIN_VIEWS}
     assert loaded["traces"] is TraceView
@@ -81,6 +103,12 @@ def test_builtin_kinds_names_titles_and_classes():
         "RasterView",
         "ActivityGridView",
         "WeightsView",
+        "IsiView",
+        "RateView",
+        "SpectrumView",
+        "WeightHistogramView",
+        "PcaView",
+        "GraphView",
     ]
     assert all(issubclass(cls, LiveView) for cls in loaded.values())
 
@@ -88,7 +116,7 @@ def test_builtin_kinds_names_titles_and_classes():
 def test_unknown_kind_is_a_key_error_listing_the_known_ones():
     with pytest.raises(KeyError) as info:
         view_type("nope")
-    assert info.value.args[0] == "no view kind 'nope'; known: traces, raster, grid, weights"
+    assert info.value.args[0] == "no view kind 'nope'; known: " + ", ".join(BUILTIN_NAMES)
 
 
 @pytest.mark.parametrize("name", ["raster_2", "counting_10", "_3", "two words", "2d", "a-b", ""])
@@ -96,21 +124,21 @@ def test_register_refuses_names_that_are_no_identifier_or_end_in_a_number(privat
     with pytest.raises(ValueError, match="use an identifier that does not end in _<number>"):
         register_view(name, "Bad", CountingView)
     assert private_registry == {}
-    assert list(available_views()) == ["traces", "raster", "grid", "weights"]
+    assert list(available_views()) == BUILTIN_NAMES
 
 
 def test_registered_kinds_follow_the_builtins_and_may_replace_one(private_registry):
     mine = register_view("counting", "Counting", CountingView)
     assert mine == ViewType("counting", "Counting", CountingView) and mine.load() is CountingView
     assert register_view("view2", "Digits inside are fine", CountingView).name == "view2"
-    assert list(available_views()) == ["traces", "raster", "grid", "weights", "counting", "view2"]
-    with pytest.raises(KeyError, match="known: traces, raster, grid, weights, counting, view2"):
+    assert list(available_views()) == BUILTIN_NAMES + ["counting", "view2"]
+    with pytest.raises(KeyError, match="known: traces, raster, .*, graph, counting, view2"):
         view_type("nope")
     # the same name again replaces the kind, in place; a built-in name replaces the built-in
     register_view("counting", "Counting again", CountingView)
     register_view("traces", "My traces", f"{__name__}:CountingView")  # "module:Class", loaded on use
     views = available_views()
-    assert list(views) == ["traces", "raster", "grid", "weights", "counting", "view2"]
+    assert list(views) == BUILTIN_NAMES + ["counting", "view2"]
     assert views["counting"].title == "Counting again"
     assert views["traces"].title == "My traces" and views["traces"].load() is CountingView
 
@@ -129,13 +157,13 @@ def test_make_view_builds_the_class_on_a_bridge_and_a_selection(counting, qtbot)
 def test_builtin_kinds_are_the_new_view_menu(make_window):
     w = make_window()
     actions = _new_view_menu(w).actions()
-    assert [a.text() for a in actions] == ["Traces", "Spike raster", "Activity grid", "Weights"]
+    assert [a.text() for a in actions] == BUILTIN_TITLES
 
 
 def test_a_registered_view_opens_from_new_view_and_updates_while_running(counting, make_window, qtbot):
     w = make_window()
     actions = {a.text(): a for a in _new_view_menu(w).actions()}
-    assert list(actions) == ["Traces", "Spike raster", "Activity grid", "Weights", "Counting"]
+    assert list(actions) == BUILTIN_TITLES + ["Counting"]
     actions["Counting"].trigger()
     assert w.docks.extra == ["counting_2"]  # no default dock of that kind: the first extra is _2
     dock = w.docks.docks["counting_2"]
@@ -181,7 +209,7 @@ def test_a_saved_extra_view_of_a_kind_no_longer_registered_is_skipped(
     monkeypatch.setattr(registry, "_registered", {})  # the plug-in is gone at the next start
     w2 = make_window()
     assert "counting_2" not in w2.docks.docks and w2.docks.extra == []
-    assert [a.text() for a in _new_view_menu(w2).actions()][-1] == "Weights"
+    assert [a.text() for a in _new_view_menu(w2).actions()][-1] == "Network graph"
 
 
 class _RaisingView(CountingView):

@@ -1,7 +1,6 @@
 """PymoNNto 3.0.6's ``PymoNNto.Exploration.Network_UI.Advanced_Tabs`` package and ``get_advanced_UI_modules``.
 
-The studio has its own views, so PymoNNto's default tab list is empty here (tabs that a
-script builds are accepted by ``Network_UI`` and kept in its ``modules``).
+The tabs are light classes that keep their arguments; the studio says which it cannot show.
 """
 
 from typing import Any as _Any
@@ -16,9 +15,18 @@ from . import similarity_matrix_tab as _similarity_matrix_tab
 from . import stdp_buffer_tab as _stdp_buffer_tab
 
 
-def get_advanced_UI_modules(*args: _Any, **kwargs: _Any) -> list[_Any]:
-    """PymoNNto's advanced tabs tab list; empty: the studio shows its own views."""
-    return []
+def get_advanced_UI_modules(
+    neuron_parameters: list[str] | None = None, synapse_parameters: list[str] | None = None
+) -> list[_Any]:
+    """PymoNNto's advanced tabs, in its order (light tabs; the studio says which it cannot show)."""
+    return [
+        _stdp_buffer_tab.stdp_buffer_tab(),
+        _criticality_tab.criticality_tab(),
+        _buffer_tab.buffer_tab(),
+        _scatter_tab.scatter_tab(x_var="excitation", y_var="inhibition"),
+        _afferent_syn_attr_plot_tab.afferent_syn_attr_plot_tab(syn_vars=["slow_add", "fast_add"]),
+        _similarity_matrix_tab.similarity_matrix_tab(),
+    ]
 
 
 _export(

@@ -1,0 +1,1 @@
+"""An example mnn-studio plug-in: the population firing rate view."""

@@ -1,0 +1,172 @@
+"""Plug-in tab benchmark (printed, never asserted; not collected by pytest).
+
+The seed network at 1000 neurons (as in bench_studio.py) in the studio window with three
+PymoNNto tabs visible side by side (each plots a recorded mean over the last 500 iterations),
+against a plain headless Runner on a copy of the same network, in alternating slices of one
+process (slow drifts of the machine cancel out). Targets: engine >= 0.9x headless, window >= 25
+frames/s, every tab updated at the display rate.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/bench_plugin_tabs.py [--seconds 2] [--slices 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+TABS = """
+from PymoNNto.Exploration.Network_UI.TabBase import *
+
+
+class _MeanTab(TabBase):
+    expression = 'np.mean(voltage)'
+
+    def add_recorder_variables(self, group, Network_UI):
+        Network_UI.add_recording_variable(group, self.expression, timesteps=500)
+
+    def initialize(self, Network_UI):
+        self.page = Network_UI.add_tab(self.title)
+        self.curve = Network_UI.Add_plot_curve(x_label='iteration', y_label=self.expression)
+
+    def update(self, Network_UI):
+        if self.page.isVisible():
+            self.curve.setData(Network_UI.network['iteration', 0, 'np'][-500:],
+                               Network_UI.network[self.expression, 0, 'np'][-500:])
+
+
+class MeanTab(_MeanTab):
+    def __init__(self, title='mean'):
+        super().__init__(title)
+
+
+class MaxTab(_MeanTab):
+    expression = 'np.max(voltage)'
+
+    def __init__(self, title='max'):
+        super().__init__(title)
+
+
+class CountTab(_MeanTab):
+    expression = 'np.sum(spike)'
+
+    def __init__(self, title='spikes'):
+        super().__init__(title)
+"""
+
+
+def pump(app, seconds: float) -> None:
+    from PyQt6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=2.0)
+    parser.add_argument("--slices", type=int, default=4)
+    args = parser.parse_args()
+
+    from PyQt6.QtCore import Qt
+    from PyQt6.QtWidgets import QApplication
+
+    from engine.runtime.runner import Runner
+    from studio.core.script_loading import load_network_script
+    from studio.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="bench-tabs-"))
+    script = folder / "seed_1000.py"  # the studio benchmark's network
+    script.write_text(
+        (REPO / "examples/seed_synapses_input.py").read_text().replace("size=100,", "size=1000,")
+    )
+    (folder / "three_tabs.py").write_text(TABS)
+
+    plain = MainWindow(settings=None)  # the same network and views, no tabs
+    plain.resize(1440, 900)
+    plain.show()
+    plain.load_script(script)
+    plain.hide()
+    window = MainWindow(settings=None)
+    window.resize(1440, 900)
+    window.show()
+    window.load_script(script)
+    window.load_tab_module(folder / "three_tabs.py")
+    tabs = window.tab_set.tabs
+    docks = [a.docks[0] for a in tabs]
+    for dock in docks:
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.splitDockWidget(docks[0], docks[1], Qt.Orientation.Horizontal)
+    window.splitDockWidget(docks[1], docks[2], Qt.Orientation.Horizontal)
+    pump(app, 0.2)
+    assert all(a.visible(None) for a in tabs), "the three tabs must be visible"
+
+    def slice_of(w, seconds):
+        w.show()
+        w.bridge._timer.start()
+        w.bridge.run()
+        pump(app, 0.3)
+        i0, f0, r0, t0 = w.bridge.iteration, w.bridge.frames, w.bridge.redraws, time.perf_counter()
+        u0 = [a.updates for a in w.tab_set.tabs]
+        pump(app, seconds)
+        dt = time.perf_counter() - t0
+        done = [a.updates - u for a, u in zip(w.tab_set.tabs, u0)]
+        row = ((w.bridge.iteration - i0) / dt, (w.bridge.frames - f0) / dt, (w.bridge.redraws - r0) / dt,
+               min(done) / dt if done else 0.0)  # fmt: skip
+        w.bridge.pause()
+        w.bridge._timer.stop()
+        w.hide()
+        return row
+
+    runner = Runner(load_network_script(script).network)
+    rows: dict[str, list] = {"headless": [], "plain": [], "tabs": []}
+    for _ in range(args.slices):
+        runner.start()
+        time.sleep(0.3)
+        i0, t0 = runner.iteration, time.perf_counter()
+        time.sleep(args.seconds)
+        rows["headless"].append(((runner.iteration - i0) / (time.perf_counter() - t0), 0, 0, 0))
+        runner.pause()
+        rows["plain"].append(slice_of(plain, args.seconds))
+        rows["tabs"].append(slice_of(window, args.seconds))
+    runner.stop()
+    failed = [a.title for a in tabs if a.failed]
+    window.close()
+    plain.close()
+
+    def med(name, k):
+        return statistics.median(r[k] for r in rows[name])
+
+    to_headless = [t[0] / h[0] for t, h in zip(rows["tabs"], rows["headless"])]
+    to_plain = [t[0] / p[0] for t, p in zip(rows["tabs"], rows["plain"])]
+    print("Plug-in tabs: seed network, 1000 neurons, three PymoNNto tabs visible (default display budget)")
+    print(
+        f"  headless Runner                   {med('headless', 0):8.0f} it/s (median of {args.slices} slices)"
+    )
+    print(
+        f"  window, default views             {med('plain', 0):8.0f} it/s, {med('plain', 1):5.1f} frames/s, "
+        f"{med('plain', 2):5.1f} redraws/s"
+    )
+    print(
+        f"  window, default views + 3 tabs    {med('tabs', 0):8.0f} it/s, {med('tabs', 1):5.1f} frames/s, "
+        f"{med('tabs', 2):5.1f} redraws/s, slowest tab {med('tabs', 3):5.1f} updates/s"
+    )
+    cost = statistics.median(to_plain)
+    print(f"  with tabs / without tabs          {cost:8.3f}  (what the tabs cost; target >= 0.9)")
+    print(f"  with tabs / headless              {statistics.median(to_headless):8.3f}")
+    print(f"  tabs stopped by an error          {failed or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
