@@ -302,3 +302,31 @@ def reference_source(name: str) -> str:
 def engine_source(name: str) -> str:
     """The same script with this engine's names."""
     return ENGINE_IMPORTS + COMMON + SCRIPTS[name]
+
+
+def spiking_script_head(size: int, pyplot: bool = False) -> str:
+    """A script's build part: ``size`` noisy integrate-and-reset neurons ('cells') whose 'v' and
+    'spike' a Recorder 'rec' keeps, initialized (the script's analysis part follows it).
+    ``pyplot``: the second line imports matplotlib.pyplot as plt."""
+    plt = "import matplotlib.pyplot as plt\n" if pyplot else ""
+    recorder = "Recorder(['v', 'spike'], tag='rec')"
+    return f"""\
+from PymoNNto import *
+{plt}
+
+
+class Spiking(Behavior):
+    def initialize(self, n):
+        n.v = n.vector('uniform')
+        n.spike = n.vector() > 0
+
+    def iteration(self, n):
+        n.v += 0.3 * n.vector('uniform')
+        n.spike = n.v > 1.0
+        n.v[n.spike] = 0.0
+
+
+net = Network()
+NeuronGroup(net=net, tag='cells', size={size}, behavior={{1: Spiking(), 9: {recorder}}})
+net.initialize(info=False)
+"""

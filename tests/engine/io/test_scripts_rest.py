@@ -9,28 +9,11 @@ import pytest
 
 from engine.io.script_split import split_script
 from engine.io.scripts import ScriptRuntimeError, load_script
+from tests.support.library_scripts import spiking_script_head
 
 plt = pytest.importorskip("matplotlib.pyplot")
 
-HEADER = """\
-from PymoNNto import *
-
-
-class Spiking(Behavior):
-    def initialize(self, n):
-        n.v = n.vector('uniform')
-        n.spike = n.vector() > 0
-
-    def iteration(self, n):
-        n.v += 0.3 * n.vector('uniform')
-        n.spike = n.v > 1.0
-        n.v[n.spike] = 0.0
-
-
-net = Network()
-NeuronGroup(net=net, tag='cells', size=30, behavior={1: Spiking(), 9: Recorder(['v', 'spike'], tag='rec')})
-net.initialize(info=False)
-"""
+HEADER = spiking_script_head(30)
 
 
 def write(tmp_path, text, name="script.py"):

@@ -7,29 +7,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.support.library_scripts import spiking_script_head
+
 pytest.importorskip("matplotlib")
 
 WAIT_MS = 60_000  # a guard against a hang, not a timing assertion
 
-SCRIPT = """\
-from PymoNNto import *
-import matplotlib.pyplot as plt
-
-
-class Spiking(Behavior):
-    def initialize(self, n):
-        n.v = n.vector('uniform')
-        n.spike = n.vector() > 0
-
-    def iteration(self, n):
-        n.v += 0.3 * n.vector('uniform')
-        n.spike = n.v > 1.0
-        n.v[n.spike] = 0.0
-
-
-net = Network()
-NeuronGroup(net=net, tag='cells', size=40, behavior={1: Spiking(), 9: Recorder(['v', 'spike'], tag='rec')})
-net.initialize(info=False)
+SCRIPT = (
+    spiking_script_head(40, pyplot=True)
+    + """\
 net.simulate_iterations(1000)
 
 raster = net['spike', 0, 'np']
@@ -41,6 +27,7 @@ plt.plot(net['v', 0, 'np'][:, 0])
 plt.show()
 print('rows', raster.shape[0])
 """
+)
 
 
 def line_of(path, fragment):
