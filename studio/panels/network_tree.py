@@ -1,10 +1,15 @@
-"""NetworkTree: network → neuron groups → behaviors, and synapse groups; drives the selection."""
+"""NetworkTree: network → neuron groups → behaviors, and synapse groups; drives the selection.
+
+The tree follows the network's structure: twice a second (while visible) it compares a cheap
+fingerprint (groups, synapse groups, each one's behavior keys) and rebuilds when a console cell, a tab
+module or a behavior added or removed something.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import Qt, QTimer
 from PyQt6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from engine.model.behavior import Behavior
@@ -14,6 +19,23 @@ from studio.core import introspect
 from studio.core.selection import Selection
 
 _ROLE = Qt.ItemDataRole.UserRole
+#: How often the tree compares the network's structure with what it shows (ms).
+FOLLOW_MS = 500
+
+
+def structure_signature(net: Any) -> tuple:
+    """What the tree shows, as a fingerprint: objects and their behavior keys (ids and sizes)."""
+    if net is None:
+        return ()
+    objects = [net, *net.NeuronGroups, *net.SynapseGroups]
+    return tuple(
+        (
+            id(obj),
+            int(getattr(obj, "size", 0) or 0),
+            tuple((k, id(b)) for k, b in introspect.behavior_rows(obj)),
+        )
+        for obj in objects
+    )
 
 
 def _behavior_text(key: Any, behavior: Any) -> tuple[str, str, str]:
@@ -41,9 +63,32 @@ class NetworkTree(QTreeWidget):
         self.itemSelectionChanged.connect(self._on_selected)
         selection.group_changed.connect(self._show_group)
         self._items: dict[int, QTreeWidgetItem] = {}
+        self._net: Any = None
+        self._title = ""
+        self._signature: tuple = ()
+        self.rebuilds = 0  #: rebuilds after a structure change (tests)
+        self._follow = QTimer(self)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(self.follow_structure)
+        self._follow.start()
+
+    def follow_structure(self) -> bool:
+        """Rebuild if the network's structure changed since it was shown; returns whether it did."""
+        if self._net is None or not self.isVisible():
+            return False
+        try:
+            if structure_signature(self._net) == self._signature:
+                return False
+        except RuntimeError:  # a dict changed size while read (a behavior adding one mid-iteration)
+            return False
+        self.rebuilds += 1
+        self.set_network(self._net, self._title)
+        return True
 
     def set_network(self, net: Any, title: str = "") -> None:
         """Rebuild the tree for ``net`` (None clears it)."""
+        self._net, self._title = net, title
+        self._signature = structure_signature(net)
         self.blockSignals(True)
         self.clear()
         self._items.clear()

@@ -27,6 +27,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from studio.parameters.gestures import GestureTracker
 from studio.parameters.spec import EditInputError, EditRequest, FieldSpec
 from studio.parameters.spinbox import ScalarSpinBox
 from studio.parameters.text import default_step, format_number, summary_text
@@ -96,9 +97,9 @@ class FieldRow(QWidget):
         outer.addWidget(self.message)
 
     # ----------------------------------------------------------------------------- editing
-    def emit_text(self, text: str, gesture: bool = False) -> None:
-        """Parse typed text; emit a request or show why not (keeping the old value). ``gesture``: from a
-        slider drag or arrow steps (merged into one undo step)."""
+    def emit_text(self, text: str, gesture: int = 0) -> None:
+        """Parse typed text; emit a request or show why not (keeping the old value). ``gesture``: the id of
+        the slider drag or run of arrow steps it belongs to (0: typed); one gesture is one undo step."""
         try:
             if self.parse is None:
                 raise EditInputError(f"{self.spec.name} cannot be edited here")
@@ -187,6 +188,7 @@ class ScalarRow(FieldRow):
         self.spin.committed.connect(self.emit_text)
         self.spin.stepped.connect(self._stepped)
         self.slider: QSlider | None = None
+        self.gestures = GestureTracker()
         if spec.value_range is not None:
             low, high = spec.value_range
             self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -194,6 +196,8 @@ class ScalarRow(FieldRow):
             self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.slider.setToolTip(f"{format_number(low)} … {format_number(high)}")
             self.slider.valueChanged.connect(self._slid)
+            self.slider.sliderPressed.connect(self.gestures.press)
+            self.slider.sliderReleased.connect(self.gestures.release)
             lo, hi = QLabel(), QLabel()
             small(lo, format_number(low), MUTED_COLOR)
             small(hi, format_number(high), MUTED_COLOR)
@@ -226,14 +230,16 @@ class ScalarRow(FieldRow):
         self.set_value(self.value)
 
     def _stepped(self, value: float) -> None:
-        self.emit_text(format_number(int(value) if self.spec.kind == "int" else value), gesture=True)
+        self.emit_text(
+            format_number(int(value) if self.spec.kind == "int" else value), gesture=self.gestures.current()
+        )
 
     def _slid(self, pos: int) -> None:
         low, high = self.spec.value_range
         value = low + (high - low) * pos / _SLIDER_STEPS
         value = int(round(value)) if self.spec.kind == "int" else float(f"{value:.6g}")
         self.spin.set_display(value, force=True)
-        self.emit_text(format_number(value), gesture=True)
+        self.emit_text(format_number(value), gesture=self.gestures.current())
 
 
 class BoolRow(FieldRow):

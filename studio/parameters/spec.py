@@ -66,12 +66,14 @@ class EditRequest:
     ``op``: ``'set'`` (``value`` is a number, bool, array or value string), ``'scale'`` (multiply by
     ``value``, computed between iterations from the value at that moment) or ``'enable'`` (``path``
     addresses a behavior, ``value`` is a bool). ``text`` is what the user typed (for messages).
-    ``gesture``: part of a continuous gesture (slider drag, arrow steps): consecutive ones merge into one
-    undo step.
+    ``gesture``: the id of the continuous gesture this edit belongs to (one slider drag, one run of arrow
+    steps; 0: none). Edits of one gesture merge into one undo step; the row that emits them decides where
+    a gesture starts and ends (:class:`~studio.parameters.gestures.GestureTracker`), so how long the
+    engine takes to apply them never splits one.
     """
 
     path: str
     op: str
     value: Any
     text: str = ""
-    gesture: bool = False
+    gesture: int = 0

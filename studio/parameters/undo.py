@@ -4,13 +4,12 @@ An edit is pushed *after* the runner applied it (its previous value is then know
 first ``redo()`` that ``QUndoStack.push`` performs is skipped. ``undo()`` sends the old value back
 through :meth:`EditController.submit` with ``source='undo'``; ``redo()`` sends the new value with
 ``source='redo'``: both take effect between two iterations and appear in the event log.
-Consecutive gesture edits of one path (a slider drag, arrow steps) within :data:`MERGE_SECONDS` merge
-into one undo step; typed edits never merge.
+Consecutive edits of one path that carry the same gesture id (one slider drag, one run of arrow steps:
+:mod:`studio.parameters.gestures`) merge into one undo step; typed edits never merge.
 """
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -23,10 +22,8 @@ from studio.parameters.text import format_number
 if TYPE_CHECKING:  # pragma: no cover
     from studio.parameters.edits import AppliedEdit, EditController
 
-__all__ = ["EditUndoCommand", "make_undo_actions", "MERGE_SECONDS", "UNDO_LIMIT"]
+__all__ = ["EditUndoCommand", "make_undo_actions", "UNDO_LIMIT"]
 
-#: Edits of the same path closer than this merge into one undo step.
-MERGE_SECONDS = 1.0
 #: Undo steps kept (each may hold two copies of an array).
 UNDO_LIMIT = 200
 _MERGE_ID = 0x5E7
@@ -53,7 +50,6 @@ class EditUndoCommand(QUndoCommand):
             if edit.request.op != "set" or isinstance(edit.new, np.ndarray)
             else _short(edit.new)
         )
-        self.stamp = time.monotonic()
         self.gesture = edit.request.gesture
         self._first = True
         self._update_text()
@@ -73,14 +69,12 @@ class EditUndoCommand(QUndoCommand):
         return _MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        """Merge a following edit of the same path made shortly after this one."""
+        """Merge a following edit of the same path made by the same gesture."""
         if not isinstance(other, EditUndoCommand) or other.path != self.path or other.op != self.op:
             return False
-        if not (self.gesture and other.gesture):
+        if not self.gesture or other.gesture != self.gesture:
             return False
-        if other.stamp - self.stamp > MERGE_SECONDS:
-            return False
-        self.new, self.stamp, self.label = other.new, other.stamp, other.label
+        self.new, self.label = other.new, other.label
         self._update_text()
         return True
 

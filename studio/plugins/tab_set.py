@@ -9,7 +9,11 @@ Where the tabs come from: the script's ``Network_UI(net, modules=[...]).show()``
 2. ``add_recorder_variables(group, host)`` for every shown group, then one bounded recorder per group
    and length is added while the runner waits between two iterations;
 3. at display rate, ``update(host)`` of each tab that has a visible page runs on the GUI thread
-   while the runner is held between two iterations (consistent reads, like a console cell);
+   while the runner is held between two iterations (consistent reads, like a console cell). As in
+   PymoNNto's Network_UI, a tab updates when the network changed since its last update (iterations
+   ran) or when a static update is due (selection, a page shown again, :meth:`TabSet.update_now`),
+   and never before the first iteration after its recorders were added: a tab never reads recordings
+   that have no row yet;
 4. a tab that raises (in any hook) is reported in the error dock and stopped; a tab whose updates
    are slow is updated less often, and its dock title says so; the run goes on either way.
 """
@@ -25,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from PyQt6.QtCore import QObject
-from PyQt6.QtWidgets import QDockWidget, QWidget
+from PyQt6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 from studio.dock_table import LEFT, RIGHT, DockSpec
 from studio.plugins import default_tabs
@@ -54,10 +58,18 @@ class ActiveTab:
     every: int = 1  #: update on every n-th frame (slow tabs: > 1)
     updates: int = 0
     skipped: int = 0
+    ready_after: int = 0  #: the network's iteration when its recorders went in
+    seen: int | None = None  #: the iteration its last update showed
+    stale: bool = True  #: a static update is due (the network did not change, the view did)
+    shown: bool = False  #: a page was visible at the last frame
 
     @property
     def title(self) -> str:
         return str(getattr(self.tab, "title", type(self.tab).__name__))
+
+    def due(self, iteration: int) -> bool:
+        """Whether an update would show something new at ``iteration``."""
+        return iteration > self.ready_after and (self.stale or iteration != self.seen)
 
     def visible(self, sidebar: QWidget | None) -> bool:
         if self.docks:
@@ -151,6 +163,8 @@ class TabSet(QObject):
                         lambda g=group, a=active: a.tab.add_recorder_variables(g, host),
                     )
         self._install_recorders()
+        for active in added:
+            active.ready_after = int(host.network.iteration)
         self.mappings += default_tabs.apply(self.window, mapped, host)
         if added and added[0].docks:
             added[0].docks[0].raise_()
@@ -171,7 +185,13 @@ class TabSet(QObject):
             n += 1
             name = f"tab_{n}"
         anchor = "traces" if "traces" in docks.docks else None
-        spec = DockSpec(name, title or f"Tab {n}", RIGHT, factory=lambda _w: page, tabify_with=anchor)
+        # PymoNNto's pages fill a whole window; in a dock they scroll rather than squash their plots
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        scroll.setWindowTitle(page.windowTitle())
+        spec = DockSpec(name, title or f"Tab {n}", RIGHT, factory=lambda _w: scroll, tabify_with=anchor)
         dock = docks.create(spec)
         dock.show()
         self._page_docks.append(name)
@@ -216,8 +236,28 @@ class TabSet(QObject):
 
     # ------------------------------------------------------------------ running
     def update_now(self) -> None:
-        """Update every visible tab at once (e.g. after a pause or an edit)."""
-        self._update([a for a in self.tabs if a.failed is None and a.visible(self._sidebar)])
+        """Update every visible tab at once (e.g. after a pause or an edit): a static update."""
+        for active in self.tabs:
+            active.stale = True
+        self._update(self._due())
+
+    def _due(self) -> list[ActiveTab]:
+        """The running tabs with a visible page that have something new to show."""
+        host = self.host
+        if host is None:
+            return []
+        iteration = int(host.network.iteration)
+        due = []
+        for active in self.tabs:
+            if active.failed is not None:
+                continue
+            visible = active.visible(self._sidebar)
+            if visible and not active.shown:
+                active.stale = True  # shown again: PymoNNto's on_tab_change static update
+            active.shown = visible
+            if visible and active.due(iteration):
+                due.append(active)
+        return due
 
     def _on_frame(self) -> None:
         host = self.host
@@ -226,7 +266,7 @@ class TabSet(QObject):
         self.frames += 1
         if self.frames % max(1, int(host.render_every_x_frames)) != 0:
             return
-        due = [a for a in self.tabs if a.failed is None and a.visible(self._sidebar)]
+        due = self._due()
         for active in due:
             if self.frames % active.every:
                 active.skipped += 1
@@ -241,10 +281,12 @@ class TabSet(QObject):
         if runner is not None and not held:
             return  # a long iteration: the tabs read next frame
         try:
+            iteration = int(host.network.iteration)
             for active in due:
                 start = self.clock()
                 if self._guard(active, "update", lambda a=active: a.tab.update(host)):
                     self._account(active, self.clock() - start)
+                active.seen, active.stale = iteration, False
         finally:
             if held:
                 runner.lock.release()
@@ -305,6 +347,7 @@ class TabSet(QObject):
     def _selection_changed(self) -> None:
         host = self.host
         for active in self.tabs:
+            active.stale = True  # PymoNNto: static_update_func
             if active.failed is None:
                 self._guard(
                     active,

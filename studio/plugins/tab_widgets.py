@@ -13,7 +13,10 @@ from typing import Any
 import pyqtgraph as pg
 from PyQt6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-__all__ = ["DEFAULT_COLORS", "RowColumnWidget", "TabPlotItem"]
+__all__ = ["DEFAULT_COLORS", "MIN_PLOT_HEIGHT", "RowColumnWidget", "TabPlotItem"]
+
+#: The least height of a tab's plot (pixels).
+MIN_PLOT_HEIGHT = 140
 
 #: PymoNNto's curve colours, in order.
 DEFAULT_COLORS: tuple[tuple[int, int, int], ...] = (
@@ -130,6 +133,7 @@ class RowColumnWidget(QWidget):
         """A white pyqtgraph layout widget in the current layout."""
         canvas = pg.GraphicsLayoutWidget()
         canvas.setBackground((255, 255, 255))
+        canvas.setMinimumHeight(MIN_PLOT_HEIGHT)  # readable axes; a crowded page scrolls instead
         if tooltip_message is not None:
             canvas.ci.setToolTip(tooltip_message)
         self.add_widget(canvas, stretch=stretch)

@@ -96,6 +96,11 @@ class ScriptChoicePanel(QFrame):
         self._networks: list[Any] = []
         self._source: list | None = None  # the ``loaded.networks`` list currently offered
         self.iterations: int | None = None
+        self._offered_at = 0  # the network's iteration when the run was offered
+        bridge = getattr(window, "bridge", None)
+        if bridge is not None:  # a run made otherwise (Run, Run N, the console) ends the offer too
+            bridge.state_changed.connect(self._follow_runs)
+            bridge.frame.connect(self._follow_runs)
         self.setStyleSheet(_STYLE)
         shadow = QGraphicsDropShadowEffect(self, blurRadius=18, xOffset=0, yOffset=3)
         shadow.setColor(Qt.GlobalColor.gray)
@@ -151,6 +156,7 @@ class ScriptChoicePanel(QFrame):
         self.networks_label.setText(f"This script built {len(self._networks)} networks. Showing:")
         requested = loaded.requested_iterations
         self.iterations = int(requested) if requested else None
+        self._offered_at = int(getattr(current, "iteration", 0) or 0)
         if self.iterations:
             who = "It" if self._networks else "This script"
             self.run_label.setText(f"{who} asked for simulate_iterations({self.iterations}).")
@@ -183,6 +189,16 @@ class ScriptChoicePanel(QFrame):
             dialogs.warn(self, "Cannot run the requested iterations", str(exc))
             return
         self.run_requested.emit(n)
+
+    def _follow_runs(self) -> None:
+        """Withdraw the run offer once the shown network ran the requested iterations by other means."""
+        net = getattr(getattr(self.window, "loaded", None), "network", None)
+        if not self.iterations or net is None:
+            return
+        if int(net.iteration) - self._offered_at >= self.iterations:
+            self.iterations = None
+            self.run_row.hide()
+            self._update_visibility()
 
     def dismiss(self) -> None:
         """Hide the card until the next script is loaded."""

@@ -72,6 +72,7 @@ class RecorderMemory(QLabel):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         window.bridge.network_changed.connect(self._network_changed)
+        window.bridge.state_changed.connect(self.refresh)  # a run that ended shows its final size
         self.refresh()
 
     @property

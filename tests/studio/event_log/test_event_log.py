@@ -145,9 +145,11 @@ def test_slider_drag_is_one_undo_step(seed_panel, qtbot):
     seed_panel.panel.set_target(seed_panel.group)
     seed_panel.runner.start()
     row = seed_panel.panel.row(THRESHOLD)
+    row.slider.setSliderDown(True)  # the press that starts a drag
     for pos in (550, 600, 650, 700):
         row.slider.setValue(pos)  # as a drag does, several values in a row
         qtbot.waitUntil(lambda: not seed_panel.controller.busy, timeout=WAIT_MS)
+    row.slider.setSliderDown(False)
     qtbot.waitUntil(lambda: seed_panel.group.Basic_Behavior.threshold == 0.7, timeout=WAIT_MS)
     assert seed_panel.controller.undo_stack.count() == 1
     seed_panel.controller.undo()

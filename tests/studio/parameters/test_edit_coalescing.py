@@ -11,13 +11,14 @@ from studio.parameters.edits import EditController
 from studio.parameters.spec import EditRequest
 
 PATH = "my_neurons.Basic_Behavior.threshold"
+GESTURE = 41  # every edit of the drag carries the same gesture id
 
 
 def _drag(qtbot, controller: EditController, values: list[float]) -> float:
     """Submit ``values`` one per event-loop turn (a fast drag); returns the seconds it took."""
     start = time.perf_counter()
     for value in values:
-        controller.submit(EditRequest(PATH, "set", value, f"{value:.4f}", gesture=True), source="panel")
+        controller.submit(EditRequest(PATH, "set", value, f"{value:.4f}", gesture=GESTURE), source="panel")
         qtbot.wait(2)  # the event loop turns: the controller's poll timer collects results
     qtbot.waitUntil(lambda: not controller.pending(PATH), timeout=10000)
     return time.perf_counter() - start
@@ -27,6 +28,8 @@ def _drag(qtbot, controller: EditController, values: list[float]) -> float:
 def test_slider_drag_at_30_and_100_it_per_s_applies_at_most_one_edit_per_iteration(qtbot, seed_runner, rate):
     seed_runner.target_iterations_per_second = rate
     controller = EditController(seed_runner)
+    failures: list = []
+    controller.failed.connect(failures.append)
     seed_runner.start()
     qtbot.waitUntil(lambda: seed_runner.iteration >= 2, timeout=5000)
     before = seed_runner.iteration
@@ -34,6 +37,7 @@ def test_slider_drag_at_30_and_100_it_per_s_applies_at_most_one_edit_per_iterati
     elapsed = _drag(qtbot, controller, values)
     ran = seed_runner.iteration - before
     seed_runner.pause()
+    assert [f.message for f in failures] == []
     edits = [e for e in seed_runner.events if e.kind == "set_value" and e.path == PATH]
     stamps = [e.iteration for e in edits]
     assert stamps == sorted(set(stamps)), f"{len(stamps)} edits at only {len(set(stamps))} iterations"

@@ -160,3 +160,25 @@ def test_network_ui_show_outside_a_script_opens_the_studio_with_its_tabs(qtbot, 
         assert window.view("traces").variable == "voltage"
     finally:
         window.close()
+
+
+def test_tabs_update_when_the_network_changed_as_in_pymonnto(make_window, qtbot):
+    """PymoNNto's Network_UI calls update() after iterations ran or on a static update (selection, a
+    tab shown again); never on a network that has not run since the tab's recorders were added."""
+    window = make_window(SCRIPT)
+    assert window.load_tab_module(EVERY_METHOD)  # paused at iteration 0: its recordings are empty
+    active = _tab(window, "Every method")
+    frames = window.tab_set.frames
+    qtbot.waitUntil(lambda: window.tab_set.frames >= frames + 5, timeout=10000)
+    assert active.tab.calls.count("update") == 0 and active.failed is None
+    window.bridge.step(1)
+    qtbot.waitUntil(lambda: active.tab.calls.count("update") == 1, timeout=10000)
+    frames = window.tab_set.frames
+    qtbot.waitUntil(lambda: window.tab_set.frames >= frames + 5, timeout=10000)
+    assert active.tab.calls.count("update") == 1  # paused, nothing changed: no update
+    window.selection.set_neuron(5, window.bridge.network.NeuronGroups[0])
+    qtbot.waitUntil(lambda: active.tab.calls.count("update") == 2, timeout=10000)
+    window.bridge.step(3)
+    qtbot.waitUntil(lambda: active.tab.calls.count("update") == 3, timeout=10000)
+    x, _ = active.tab.curves[0].getData()
+    assert active.failed is None and len(x) == 4 and active.seen == 4

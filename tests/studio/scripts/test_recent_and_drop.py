@@ -266,6 +266,21 @@ def test_requested_iterations_are_offered_and_run(wired, write_script, qtbot):
     assert not card.isVisible()  # one network, no request: nothing to offer
 
 
+def test_the_run_offer_goes_once_the_network_ran_that_far_by_other_means(wired, write_script, qtbot):
+    w = wired(write_script("two.py", TWO_NETWORKS))
+    card = w.script_choice
+    card.choose(1)
+    assert card.iterations == 120
+    with qtbot.waitSignal(w.bridge.run_finished, timeout=30000):
+        w.bridge.run_for(50)  # Run N, not the card's button
+    qtbot.waitUntil(lambda: w.bridge.state == "paused", timeout=5000)
+    assert card.run_row.isVisible() and card.iterations == 120  # 50 of 120: still offered
+    with qtbot.waitSignal(w.bridge.run_finished, timeout=30000):
+        w.bridge.run_for(70)
+    qtbot.waitUntil(lambda: not card.run_row.isVisible(), timeout=5000)
+    assert w.bridge.iteration == 120 and card.iterations is None
+
+
 def test_network_ui_hand_over_is_the_default_choice(wired, write_script):
     source = (
         TWO_NETWORKS

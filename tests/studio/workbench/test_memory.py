@@ -63,3 +63,14 @@ def test_keep_going_changes_nothing_and_a_new_network_warns_again(make_window):
     memory.refresh()
     assert memory.box is not first and memory.warned
     memory.box.close()
+
+
+def test_a_run_that_ends_shows_its_final_size_without_waiting_for_the_timer(make_window, qtbot):
+    w = make_window()
+    memory = w.workbench.memory
+    memory.timer.stop()  # only the end of the run may refresh the label now
+    assert memory.bytes == 0
+    w.bridge.run_for(300)
+    qtbot.waitUntil(lambda: w.bridge.iteration >= 300 and w.bridge.state == "paused", timeout=10000)
+    qtbot.waitUntil(lambda: memory.bytes == recordings_nbytes(w.bridge.network), timeout=5000)
+    assert memory.bytes > 300 * 400 and format_bytes(memory.bytes) in memory.text()
