@@ -6,8 +6,11 @@ star-imported itself. Each module here imports its sources as private modules an
 :func:`export`, which copies their star names (as ``from S import *`` would) and keeps the
 heavy ones lazy:
 
-* heavy modules (``plt``, ``sp``, ``sch``, ``imageio``, ``Image``, ...) are imported on first use
-  (a missing optional package gives an object that says what to install when used);
+* heavy modules (``plt``, ``sp``, ``sch``, ``imageio``, ``Image``, ...) are imported on first use,
+  also through a star import: ``from PymoNNto import *`` binds ``plt`` to a :class:`LazyModule` that
+  imports matplotlib.pyplot when the script first reads one of its attributes, so a script that never
+  plots (a sweep run, a headless run) never pays for matplotlib (0.3 s per process). A missing
+  optional package gives an object that says what to install when used;
 * PymoNNto's PyQt5 and pyqtgraph names (``QtCore``, ``QtGui``, ``QtWidgets``, ``uic``, ``Qt``,
   ``pg``) are PyQt6's and pyqtgraph's, imported on first use (the studio draws PymoNNto tabs with
   them; without PyQt6 they are objects that say what to install);
@@ -89,6 +92,51 @@ class MissingModule:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         raise ImportError(self._message)
+
+
+class LazyModule(types.ModuleType):
+    """Stands in for a heavy module until one of its attributes is read, then forwards to it.
+
+    ``__name__`` is the module's name without importing it; every other attribute (read, set or
+    listed) is the real module's, imported on first use.
+    """
+
+    def __init__(self, alias: str, target: str) -> None:
+        super().__init__(target)
+        self.__dict__["_lazy_alias"] = alias
+        self.__dict__["_lazy_module"] = None
+
+    def _lazy_load(self) -> Any:
+        module = self.__dict__["_lazy_module"]
+        if module is None:
+            module = self.__dict__["_lazy_module"] = _load(self.__dict__["_lazy_alias"], self.__name__)
+        return module
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._lazy_load(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._lazy_load(), name, value)
+
+    def __dir__(self) -> list[str]:
+        return dir(self._lazy_load())
+
+    def __repr__(self) -> str:
+        state = "imported" if is_loaded(self) else "imported on first use"
+        return f"<lazy module {self.__name__!r} ({state})>"
+
+
+def is_loaded(module: Any) -> bool:
+    """Whether ``module`` is real, or a :class:`LazyModule` whose module was imported."""
+    return not isinstance(module, LazyModule) or module.__dict__["_lazy_module"] is not None
+
+
+def _lazy(alias: str, target: str) -> Any:
+    """What a heavy alias is bound to: a :class:`LazyModule` for a module, the object for a
+    ``module:attribute`` target (a class or a function is used as such, e.g. subclassed)."""
+    if ":" in target or alias in QT:
+        return _load(alias, target)
+    return LazyModule(alias, target)
 
 
 def _public(name: str) -> bool:
@@ -182,7 +230,7 @@ def _module_getattr(namespace: dict[str, Any], meta: _Exports) -> Callable[[str]
                     continue
             return sorted(names)
         if name in meta.aliases:
-            value = namespace[name] = _load(name, meta.aliases[name])
+            value = namespace[name] = _lazy(name, meta.aliases[name])
             return value
         if _public(name):
             for star in meta.stars:

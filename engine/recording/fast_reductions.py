@@ -1,12 +1,14 @@
-"""Bit-identical shortcuts for ``np.mean`` and ``np.sum`` in recorder expressions.
+"""Bit-identical shortcuts for ``np.mean``, ``np.sum``, ``np.max`` and ``np.min`` in recorder expressions.
 
 Recorders evaluate expressions such as ``'np.mean(voltage)'`` at every step. For a small group,
 numpy's Python-level wrapper around the reduction costs several times more than the reduction
 itself (about 10 us against 1 us for 100 float32 values). For the plain case, a whole-array
-reduction of a float (or, for sums, any) ndarray with no further arguments, numpy's own code
-path is exactly ``np.add.reduce(a, None)`` (followed, for the mean, by a division by the item
-count as ``np.intp`` and a cast back to the result's scalar type); these helpers take that path
-directly and hand every other call to numpy unchanged, so results are identical bit for bit.
+reduction of a float (or, for sums, maxima and minima, any) ndarray with no further arguments,
+numpy's own code path is exactly ``np.add.reduce(a, None)`` (followed, for the mean, by a division
+by the item count as ``np.intp`` and a cast back to the result's scalar type), respectively
+``np.maximum.reduce(a, None)`` / ``np.minimum.reduce(a, None)`` (the same ufunc, so NaN and an
+empty array behave as in numpy); these helpers take that path directly and hand every other call
+to numpy unchanged, so results are identical bit for bit.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["fast_mean", "fast_sum", "FastReductions", "FAST_NAMES"]
+__all__ = ["fast_mean", "fast_sum", "fast_max", "fast_min", "FastReductions", "FAST_NAMES"]
 
 _add_reduce = np.add.reduce
+_max_reduce = np.maximum.reduce
+_min_reduce = np.minimum.reduce
 _ndarray = np.ndarray
 #: dtypes whose sums convert to a Python float exactly (float16 is summed in float32 by
 #: numpy's mean and longdouble would lose digits, so both go to numpy)
@@ -47,12 +51,38 @@ def fast_sum(a: Any, *args: Any, **kwargs: Any) -> Any:
     return _add_reduce(a, None)
 
 
-FAST_NAMES = {"__fast_mean__": fast_mean, "__fast_sum__": fast_sum}
-_REPLACEMENTS = {"mean": "__fast_mean__", "sum": "__fast_sum__"}
+def fast_max(a: Any, *args: Any, **kwargs: Any) -> Any:
+    """``np.max(a)``; the whole-array maximum of an ndarray without numpy's wrapper."""
+    if args or kwargs or type(a) is not _ndarray:
+        return np.max(a, *args, **kwargs)
+    return _max_reduce(a, None)
+
+
+def fast_min(a: Any, *args: Any, **kwargs: Any) -> Any:
+    """``np.min(a)``; the whole-array minimum of an ndarray without numpy's wrapper."""
+    if args or kwargs or type(a) is not _ndarray:
+        return np.min(a, *args, **kwargs)
+    return _min_reduce(a, None)
+
+
+FAST_NAMES = {
+    "__fast_mean__": fast_mean,
+    "__fast_sum__": fast_sum,
+    "__fast_max__": fast_max,
+    "__fast_min__": fast_min,
+}
+_REPLACEMENTS = {
+    "mean": "__fast_mean__",
+    "sum": "__fast_sum__",
+    "max": "__fast_max__",
+    "amax": "__fast_max__",
+    "min": "__fast_min__",
+    "amin": "__fast_min__",
+}
 
 
 class FastReductions(ast.NodeTransformer):
-    """Rewrite ``np.mean(...)`` / ``np.sum(...)`` calls (``np`` being numpy) to the helpers."""
+    """Rewrite ``np.mean`` / ``np.sum`` / ``np.max`` / ``np.min`` calls (``np`` being numpy) to the helpers."""
 
     def __init__(self, namespace: dict[str, Any]):
         self.numpy_names = {name for name, value in namespace.items() if value is np}

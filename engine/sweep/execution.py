@@ -109,6 +109,10 @@ def prepare_run(
 ) -> Prepared:
     """Load ``script`` in build mode with the genes of ``params``, set its tag paths, seed it.
 
+    Only the build runs: the code after the script's first top-level ``simulate_iterations`` (its
+    analysis and plots, which would see a network that has not run yet) is left out, as the metrics
+    take its place; a script without such a cut runs whole, as in plain build mode.
+
     ``params``: bare names are genes (read while the script builds), dotted names are tag paths
     (written after it built). ``seed=None`` seeds nothing (the script's own ``np.random.seed`` rules).
     Raises :class:`~engine.exceptions.ScriptError` (at the script's line),
@@ -120,7 +124,7 @@ def prepare_run(
     if build_seed is not None:
         seed_everything(build_seed)
     with preset_genes(genes):
-        result = load_script(script, argv)
+        result = load_script(script, argv, defer_rest=True)
     net = result.network
     if net is None:  # load_script raises NoNetworkError first; kept for the type checker
         raise SweepError(f"{script} builds no Network")

@@ -1,8 +1,10 @@
 """``mnn-studio run SCRIPT [--iterations N] [--set PATH=VALUE ...] [--seed S] [--out FILE]``.
 
 Runs a script with the engine only (no Qt): builds it, applies ``--set`` through the tag paths the
-Parameters dock uses, steps it with a progress bar on a terminal, writes the recordings. Exit codes:
-0 done, 1 the script or a behavior failed (the message names the line), 2 bad input, 130 Ctrl+C.
+Parameters dock uses, steps it with a progress bar on a terminal, then runs the script's code after
+its ``simulate_iterations`` (its analysis: what it prints, ``savefig``; ``--no-analysis`` skips it) on
+the network that ran, and writes the recordings. Exit codes: 0 done, 1 the script or a behavior failed
+(the message names the line), 2 bad input, 130 Ctrl+C.
 """
 
 from __future__ import annotations
@@ -41,7 +43,25 @@ def build_run_parser() -> argparse.ArgumentParser:
         "--seed", type=int, default=None, help="seed numpy's generator (default: the script's own)"
     )
     p.add_argument("--out", default=None, metavar="FILE", help="write the recordings: .npz, .csv or .nwb")
+    p.add_argument(
+        "--no-analysis",
+        dest="analysis",
+        action="store_false",
+        help="skip the script's code after its simulate_iterations call (run by default, after the run)",
+    )
     return p
+
+
+def run_analysis(result: Any) -> str | None:
+    """Run the script's rest (if it has one) on the network that ran; prints what it printed.
+    Returns its error message (naming the script's line), else None."""
+    analysis = getattr(result, "analysis", None)
+    if analysis is None:
+        return None
+    outcome = analysis.run()
+    sys.stdout.write(outcome.stdout)
+    sys.stderr.write(outcome.stderr)
+    return None if outcome.error is None else str(outcome.error)
 
 
 def fail(message: str, code: int) -> int:
@@ -114,10 +134,11 @@ def run_command(argv: Sequence[str]) -> int:
         return fail(f"interrupted at iteration {net.iteration}", 130)
     seconds = time.perf_counter() - start
     print(f"{name}: {total} iterations in {seconds:.2f} s ({total / max(seconds, 1e-9):,.0f} it/s)")
+    error = run_analysis(prepared.result) if args.analysis else None
     if args.out:
         try:
             written = write_output(net, args.out)
         except (OSError, ValueError, RuntimeError) as exc:
             return fail(str(exc), 1)
         print("wrote " + ", ".join(written))
-    return 0
+    return fail(error, 1) if error else 0

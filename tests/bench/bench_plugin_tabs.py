@@ -166,6 +166,11 @@ def main() -> None:
     print(f"  with tabs / without tabs          {cost:8.3f}  (what the tabs cost; target >= 0.9)")
     print(f"  with tabs / headless              {statistics.median(to_headless):8.3f}")
     print(f"  tabs stopped by an error          {failed or 'none'}")
+    for a in tabs:
+        print(
+            f"  tab {a.title!r:10} {1000 * a.cost:6.2f} ms per update, every {a.every} frame(s), "
+            f"{a.updates} updates, {a.skipped} skipped"
+        )
 
 
 if __name__ == "__main__":

@@ -43,7 +43,11 @@ def test_a_heavy_alias_is_imported_when_first_used_and_passed_on_lazily(monkeypa
     outer = module("fake.outer")
     export(vars(outer), inner)
     assert "colorsys" not in sys.modules and "fake_mod" in outer.__all__
-    assert outer.fake_mod.__name__ == "colorsys" and "colorsys" in sys.modules
+    lazy = outer.fake_mod
+    assert lazy.__name__ == "colorsys" and not _shim.is_loaded(lazy) and "colorsys" not in sys.modules
+    assert lazy.rgb_to_hsv(1.0, 0.0, 0.0) == (0.0, 1.0, 1.0)  # first use: imported
+    assert _shim.is_loaded(lazy) and "colorsys" in sys.modules and "rgb_to_hsv" in dir(lazy)
+    assert repr(lazy) == "<lazy module 'colorsys' (imported)>"
     assert "fake_mod" not in vars(inner)  # each module resolves its own copy
 
 

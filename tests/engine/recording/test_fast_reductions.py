@@ -1,10 +1,12 @@
-"""Recorder expressions np.mean / np.sum take a shortcut that must equal numpy bit for bit."""
+"""Recorder expressions np.mean / np.sum / np.max / np.min take a shortcut that must equal numpy bit for bit."""
 
 import numpy as np
 import pytest
 
 from engine import Behavior, Network, NeuronGroup, Recorder
-from engine.recording.fast_reductions import fast_mean, fast_sum
+from engine.recording.fast_reductions import fast_max, fast_mean, fast_min, fast_sum
+
+PAIRS = ((fast_mean, np.mean), (fast_sum, np.sum), (fast_max, np.max), (fast_min, np.min))
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64, np.float16, np.int64, bool])
@@ -14,7 +16,7 @@ def test_identical_to_numpy(dtype, size):
     for scale in (1e-3, 1.0, 1e6):
         with np.errstate(all="ignore"):  # float16 overflows to inf at 1e6: still compared
             a = (rng.standard_normal(size) * scale).astype(dtype)
-        for fast, slow in ((fast_mean, np.mean), (fast_sum, np.sum)):
+        for fast, slow in PAIRS:
             with np.errstate(all="ignore"):
                 got, want = fast(a), slow(a)
             assert type(got) is type(want)
@@ -39,7 +41,7 @@ def test_identical_on_views_extremes_and_byte_orders(dtype):
             np.full(1000, 3e38).astype(dtype),
         ]
         for a in cases:
-            for fast, slow in ((fast_mean, np.mean), (fast_sum, np.sum)):
+            for fast, slow in PAIRS:
                 got, want = fast(a), slow(a)
                 assert type(got) is type(want)
                 assert np.array_equal(np.asarray(got), np.asarray(want), equal_nan=True), a
@@ -54,6 +56,14 @@ def test_other_forms_go_to_numpy():
         assert np.isnan(fast_mean(np.array([], dtype=np.float32)))
     nan = np.array([1.0, np.nan], dtype=np.float32)
     assert np.isnan(fast_mean(nan)) and np.isnan(np.mean(nan))
+    assert np.isnan(fast_max(nan)) and np.isnan(fast_min(nan))
+    assert np.array_equal(fast_max(a, axis=1), np.max(a, axis=1)) and fast_min(a, initial=-5) == -5
+    for fast, slow in ((fast_max, np.max), (fast_min, np.min)):
+        with pytest.raises(ValueError) as got:
+            fast(np.array([], dtype=np.float32))
+        with pytest.raises(ValueError) as want:
+            slow(np.array([], dtype=np.float32))
+        assert str(got.value) == str(want.value)  # "zero-size array to reduction operation ..."
 
 
 class Noisy(Behavior):
@@ -73,7 +83,12 @@ def test_recorder_series_equal_numpy_results():
         net=net,
         tag="g",
         size=333,
-        behavior={1: Noisy(), 9: Recorder(["np.mean(v)", "np.sum(fired)", "np.mean(v) + np.sum(v)", "v"])},
+        behavior={
+            1: Noisy(),
+            9: Recorder(
+                ["np.mean(v)", "np.sum(fired)", "np.mean(v) + np.sum(v)", "np.max(v) - np.min(v)", "v"]
+            ),
+        },
     )
     net.initialize(info=False)
     net.simulate_iterations(50, measure_block_time=False)
@@ -81,3 +96,4 @@ def test_recorder_series_equal_numpy_results():
     assert net["np.mean(v)", 0, "np"].tolist() == [np.mean(row) for row in v]
     assert net["np.sum(fired)", 0, "np"].tolist() == [np.sum(row > 1) for row in v]
     assert net["np.mean(v) + np.sum(v)", 0, "np"].tolist() == [np.mean(r) + np.sum(r) for r in v]
+    assert net["np.max(v) - np.min(v)", 0, "np"].tolist() == [np.max(r) - np.min(r) for r in v]

@@ -92,3 +92,37 @@ def test_nwb_is_reported_when_not_available(seed_net, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "engine.io.nwb", None)
     with pytest.raises(RuntimeError, match="NWB export is not available"):
         write_output(seed_net, str(tmp_path / "x.nwb"))
+
+
+def _analysed_script(tmp_path, rest: str):
+    from tests.support.library_scripts import spiking_script_head
+
+    script = tmp_path / "analysed.py"
+    script.write_text(spiking_script_head(20) + "net.simulate_iterations(200)\n" + rest)
+    return script
+
+
+def test_the_scripts_analysis_runs_after_the_iterations(run_python, tmp_path):
+    """The code after simulate_iterations sees the network that ran (as ``python script.py`` would),
+    not the empty one of the build; --no-analysis leaves it out."""
+    script = _analysed_script(
+        tmp_path, "print('ANALYSIS', net.iteration, len(net['v', 0, 'np']), int(np.sum(net['spike', 0, 'np'])))\n"
+    )
+    done = run_python(code=_main(["run", str(script), "--seed", "3"]))
+    assert done.returncode == 0, done.stderr
+    line = next(t for t in done.stdout.splitlines() if t.startswith("ANALYSIS"))
+    _, iteration, rows, spikes = line.split()
+    assert (int(iteration), int(rows)) == (200, 200) and int(spikes) > 0
+    skipped = run_python(code=_main(["run", str(script), "--no-analysis"]))
+    assert skipped.returncode == 0 and "ANALYSIS" not in skipped.stdout
+
+
+def test_an_analysis_that_raises_exits_1_at_its_line_and_the_recordings_are_written(run_python, tmp_path):
+    script = _analysed_script(tmp_path, "total = net['v', 0, 'np'].sum()\nratio = total / missing_name\n")
+    out = tmp_path / "kept.npz"
+    done = run_python(code=_main(["run", str(script), "--out", str(out)]))
+    assert done.returncode == 1
+    line = script.read_text().splitlines().index("ratio = total / missing_name") + 1
+    assert f"analysed.py, line {line}: NameError" in done.stderr and "missing_name" in done.stderr
+    with np.load(out) as data:
+        assert data["cells.rec.v"].shape == (200, 20)
