@@ -82,7 +82,7 @@ _REPLACEMENTS = {
 
 
 class FastReductions(ast.NodeTransformer):
-    """Rewrite ``np.mean`` / ``np.sum`` / ``np.max`` / ``np.min`` calls (``np`` being numpy) to the helpers."""
+    """Rewrite ``np.mean`` / ``np.sum`` / ``np.max`` / ``np.min`` calls (``np``: numpy) to the helpers."""
 
     def __init__(self, namespace: dict[str, Any]):
         self.numpy_names = {name for name, value in namespace.items() if value is np}

@@ -1,4 +1,4 @@
-"""Recorder expressions np.mean / np.sum / np.max / np.min take a shortcut that must equal numpy bit for bit."""
+"""Recorder expressions np.mean / np.sum / np.max / np.min take shortcuts that equal numpy bit for bit."""
 
 import numpy as np
 import pytest

@@ -106,7 +106,8 @@ def test_the_scripts_analysis_runs_after_the_iterations(run_python, tmp_path):
     """The code after simulate_iterations sees the network that ran (as ``python script.py`` would),
     not the empty one of the build; --no-analysis leaves it out."""
     script = _analysed_script(
-        tmp_path, "print('ANALYSIS', net.iteration, len(net['v', 0, 'np']), int(np.sum(net['spike', 0, 'np'])))\n"
+        tmp_path,
+        "print('ANALYSIS', net.iteration, len(net['v', 0, 'np']), int(np.sum(net['spike', 0, 'np'])))\n",
     )
     done = run_python(code=_main(["run", str(script), "--seed", "3"]))
     assert done.returncode == 0, done.stderr
