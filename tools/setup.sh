@@ -8,7 +8,7 @@
 #      when dpkg-query reports one missing: with apt-get as root, with sudo when it works without a
 #      password, otherwise the exact command is printed and the script goes on.
 #   2. .venv, created with python3 (override with PYTHON=/path/to/python3) when absent or broken.
-#   3. pip install -c tools/constraints.txt -e ".[test,lint,nwb]", skipped when the install stamp matches
+#   3. pip install -c tools/constraints.txt -e ".[test,lint,nwb,parquet]", skipped when the install stamp matches
 #      the hash of pyproject.toml + tools/constraints.txt + the venv's Python version.
 #
 # Environment knobs:
@@ -174,8 +174,8 @@ else
     step "upgrading pip in .venv"
     "$VENV/bin/python" -m pip install "${pip_opts[@]}" -q -c "$CONSTRAINTS" --upgrade pip \
         || die "could not upgrade pip (is PyPI reachable?)"
-    step "pip install -c tools/constraints.txt -e \".[test,lint,nwb]\" (first time: ~500 MB, a minute or two)"
-    "$VENV/bin/python" -m pip install "${pip_opts[@]}" -c "$CONSTRAINTS" -e ".[test,lint,nwb]" \
+    step "pip install -c tools/constraints.txt -e \".[test,lint,nwb,parquet]\" (first time: ~500 MB, a minute or two)"
+    "$VENV/bin/python" -m pip install "${pip_opts[@]}" -c "$CONSTRAINTS" -e ".[test,lint,nwb,parquet]" \
         || die "pip install failed (see above). Is PyPI reachable? Does every pin in tools/constraints.txt resolve?"
     current_step="import check"
     "$VENV/bin/python" -c 'import numpy, pytest, pyqtgraph, qtconsole, ipykernel, pytestqt, matplotlib, PyQt6.QtCore, importlinter, mypy' \

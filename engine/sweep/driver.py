@@ -16,7 +16,7 @@ from typing import Any
 
 from engine.sweep.bundle import make_bundle
 from engine.sweep.cluster import ClusterInfo, open_client
-from engine.sweep.results import ResultsFile, read_rows
+from engine.sweep.results import TEXT_COLUMNS, open_results, parse_cell, read_results
 from engine.sweep.task import FIXED_COLUMNS, TAIL_COLUMNS, RunSpec, error_row, execute, execute_bundled
 
 __all__ = ["SweepRows", "Progress", "run_specs", "columns_of", "parse_cell"]
@@ -24,7 +24,6 @@ __all__ = ["SweepRows", "Progress", "run_specs", "columns_of", "parse_cell"]
 #: errors that say something about one run only, never a reason to stop the sweep
 _PER_RUN_KINDS = {"timeout", "killed"}
 _POLL_S = 0.2
-_TEXT_COLUMNS = {"key", "fingerprint", "error_kind", "error", "host"}
 
 
 class SweepRows(list[dict[str, Any]]):
@@ -52,18 +51,6 @@ def columns_of(specs: Sequence[RunSpec]) -> list[str]:
     return list(FIXED_COLUMNS) + [m for m in middle if m not in FIXED_COLUMNS] + list(TAIL_COLUMNS)
 
 
-def parse_cell(text: str) -> Any:
-    """A results-file cell back as a value: '' -> None, numbers as int/float, the rest as text."""
-    if text == "":
-        return None
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            continue
-    return text
-
-
 def run_specs(
     specs: Sequence[RunSpec],
     *,
@@ -83,17 +70,17 @@ def run_specs(
     script's folder to the workers (default: only when they run on another host).
     """
     rows = SweepRows()
-    previous = {r["key"]: r for r in read_rows(out)} if out else {}
+    previous = {r["key"]: r for r in read_results(out)} if out else {}
     todo = [s for s in specs if s.key not in previous]
     for spec in specs:
         if spec.key in previous:
             rows.append(
-                {k: v if k in _TEXT_COLUMNS else parse_cell(v) for k, v in previous[spec.key].items()}
+                {k: v if k in TEXT_COLUMNS else parse_cell(v) for k, v in previous[spec.key].items()}
             )
     rows.skipped = len(rows)
     counts = {"done": 0, "failed": 0}
     errors: collections.Counter[str] = collections.Counter()
-    writer = ResultsFile(out, columns_of(specs)) if out else None
+    writer = open_results(out, columns_of(specs)) if out else None
 
     def progress() -> Progress:
         return Progress(counts["done"], counts["failed"], len(todo) - counts["done"], len(todo))

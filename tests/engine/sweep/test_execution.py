@@ -111,3 +111,21 @@ def test_after_the_watchdog_stopped_a_run_line_tracing_still_works(write_text):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["timeout", "traced"]
+
+
+def test_a_run_builds_only_the_scripts_analysis_never_sees_an_unrun_network(write_text):
+    """The code after simulate_iterations (plots, ratios over the recordings) is left out of a run:
+    on the network as built it would divide by an empty recording; the metric takes its place."""
+    from tests.support.library_scripts import spiking_script_head
+
+    script = write_text(
+        "analysed.py",
+        spiking_script_head(10)
+        + "net.simulate_iterations(40)\n"
+        + "rate = 1 / len(net['v', 0, 'np'])  # ZeroDivisionError on the un-run network\n"
+        + "print('ANALYSIS RAN')\n",
+    )
+    row = execute(RunSpec(str(script), {}, seed=3, iterations=40, metrics=("len(net['v', 0, 'np'])",)))
+    assert row["error"] in ("", None) and row["len(net['v', 0, 'np'])"] == 40
+    prepared = prepare_run(str(script), {}, seed=3)
+    assert prepared.iterations == 40 and prepared.result.analysis is not None  # kept, not run
