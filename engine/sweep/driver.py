@@ -74,9 +74,7 @@ def run_specs(
     todo = [s for s in specs if s.key not in previous]
     for spec in specs:
         if spec.key in previous:
-            rows.append(
-                {k: v if k in TEXT_COLUMNS else parse_cell(v) for k, v in previous[spec.key].items()}
-            )
+            rows.append({k: v if k in TEXT_COLUMNS else parse_cell(v) for k, v in previous[spec.key].items()})
     rows.skipped = len(rows)
     counts = {"done": 0, "failed": 0}
     errors: collections.Counter[str] = collections.Counter()
