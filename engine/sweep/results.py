@@ -17,6 +17,7 @@ journal, and the rerun reads it with the Parquet file, so nothing finished is ru
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import math
 import os
@@ -161,9 +162,9 @@ def _is_parquet(path: str) -> bool:
 
 
 def _pyarrow() -> Any:
-    try:
-        import pyarrow
-        import pyarrow.parquet
+    try:  # importlib: pyarrow ships no type information, and is optional
+        pyarrow = importlib.import_module("pyarrow")
+        importlib.import_module("pyarrow.parquet")
     except ImportError:
         raise SweepError(
             "Parquet results need pyarrow (pip install pyarrow, or pip install 'mnn-studio[parquet]'); "
