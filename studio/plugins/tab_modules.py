@@ -67,13 +67,14 @@ def install_pyqt5_guard() -> None:
 
 
 def tab_classes(module: Any) -> list[type]:
-    """The :class:`TabBase` subclasses defined in ``module``, in source order."""
+    """The public :class:`TabBase` subclasses defined in ``module``, in source order (a class whose
+    name starts with ``_`` is a helper, e.g. a shared base class, and is not made into a tab)."""
     from PymoNNto.Exploration.Network_UI.TabBase import TabBase
 
     found = [
         obj
-        for _name, obj in inspect.getmembers(module, inspect.isclass)
-        if issubclass(obj, TabBase) and obj.__module__ == module.__name__
+        for name, obj in inspect.getmembers(module, inspect.isclass)
+        if issubclass(obj, TabBase) and obj.__module__ == module.__name__ and not name.startswith("_")
     ]
     return sorted(found, key=lambda cls: inspect.getsourcelines(cls)[1] if _has_source(cls) else 0)
 

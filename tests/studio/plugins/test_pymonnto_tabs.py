@@ -182,3 +182,23 @@ def test_tabs_update_when_the_network_changed_as_in_pymonnto(make_window, qtbot)
     qtbot.waitUntil(lambda: active.tab.calls.count("update") == 3, timeout=10000)
     x, _ = active.tab.curves[0].getData()
     assert active.failed is None and len(x) == 4 and active.seen == 4
+
+
+def test_a_private_base_class_in_a_tab_module_is_not_a_tab(make_window, tmp_path):
+    module = tmp_path / "family.py"
+    module.write_text(
+        "from PymoNNto.Exploration.Network_UI.TabBase import *\n"
+        "class _Base(TabBase):\n"
+        "    def initialize(self, Network_UI):\n"
+        "        self.page = Network_UI.add_tab(self.title)\n"
+        "class First(_Base):\n"
+        "    def __init__(self, title='first'):\n"
+        "        super().__init__(title)\n"
+        "class Second(_Base):\n"
+        "    def __init__(self, title='second'):\n"
+        "        super().__init__(title)\n"
+    )
+    window = make_window(SCRIPT)
+    before = {a.title for a in window.tab_set.tabs}
+    assert window.load_tab_module(module)
+    assert {a.title for a in window.tab_set.tabs} - before == {"first", "second"}
