@@ -94,6 +94,12 @@ def shot_analysis(example: str, iterations: int) -> Callable[[Path], None]:
         analysis_layout(window)
         pump(200)
         run(window, iterations)
+        figures = window.docks.docks.get("figures")
+        if figures is not None:  # the example's own plots (its analysis) are another shot
+            figures.hide()
+        pump(300)
+        window.bridge.refresh_now()
+        pump(100)
         save(window, out / f"analysis_{example}.png")
         window.close()
 
@@ -105,8 +111,14 @@ def shot_file_menu(out: Path) -> None:
     menu = window.menuBar().actions()[0].menu()
     menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
     pump(200)
-    window.grab().save(str(out / "file_menu_window.png"), "PNG")
     save(menu, out / "file_menu.png")
+    from PyQt6.QtGui import QPainter
+
+    image = window.grab()  # the window with the open menu drawn where it opens
+    painter = QPainter(image)
+    painter.drawPixmap(window.menuBar().geometry().bottomLeft(), menu.grab())
+    painter.end()
+    image.save(str(out / "file_menu_window.png"), "PNG")
     menu.close()
     window.close()
 
@@ -155,7 +167,9 @@ def shot_pymonnto_izhikevich(out: Path, pymonnto: Path | None) -> None:
     if pymonnto is None:
         print("skipped pymonnto_izhikevich (no --pymonnto checkout)")
         return
-    scripts = sorted(pymonnto.rglob("*zhikevich*.py"))
+    scripts = sorted(pymonnto.rglob("Examples_Classical/Izhikevich.py")) or sorted(
+        pymonnto.rglob("*zhikevich*.py")
+    )
     if not scripts:
         print(f"skipped pymonnto_izhikevich (no Izhikevich script under {pymonnto})")
         return

@@ -65,6 +65,8 @@ class GraphView(LiveView):
         self._px = np.zeros(0)
         self._heads: list[Any] = []
         self.selection.group_changed.connect(lambda _g: self._paint_selection())
+        self._fitted_for: tuple | None = None  # (view size, label size) the range was fitted for
+        self.plot.getPlotItem().vb.sigResized.connect(self._fit_view)
         self.plot.getPlotItem().vb.sigResized.connect(self._place_edges)
         self.plot.getPlotItem().vb.sigRangeChanged.connect(self._place_edges)
         return self.plot
@@ -133,8 +135,8 @@ class GraphView(LiveView):
         self._place_edges()
         self._write_labels()
         self._paint_selection()
-        if len(g.groups):
-            self.plot.getPlotItem().vb.setRange(xRange=(-1.5, 1.5), yRange=(-1.45, 1.55), padding=0)
+        self._fitted_for = None
+        self._fit_view()
 
     def _place_edges(self, *_args: Any) -> None:
         """Edges from rim to rim: node sizes are in pixels, so the geometry follows the zoom."""
@@ -157,6 +159,42 @@ class GraphView(LiveView):
             self._edge_labels[k].setAnchor(anchor)
             self._edge_labels[k].setPos(*point)
 
+    def _fit_view(self, *_args: Any) -> None:
+        """Show every node with its label and self-loop: the labels and loops are sized in pixels, so
+        the margins around the nodes' layout follow the view's size (a narrow dock zooms out)."""
+        g = self.graph
+        if not len(g.groups):
+            return
+        vb = self.plot.getPlotItem().vb
+        width, height = vb.width(), vb.height()
+        if width < 20 or height < 20:
+            return
+        label_w = max((lb.textItem.boundingRect().width() for lb in self._node_labels), default=0.0)
+        label_h = max((lb.textItem.boundingRect().height() for lb in self._node_labels), default=0.0)
+        loops = [lb for sg, lb in zip(g.synapses, self._edge_labels) if sg.src is sg.dst]
+        loop_w = max((lb.textItem.boundingRect().width() for lb in loops), default=0.0)
+        key = (round(width), round(height), round(label_w), round(label_h), round(loop_w))
+        if key == self._fitted_for:
+            return
+        self._fitted_for = key
+        radius = float(self._px.max()) / 2 if self._px.size else 0.0
+        # left and right: half a node label, or a node, its self-loop and the loop's label beside it
+        side = max(label_w / 2, radius + 30 + loop_w) + 8
+        top, bottom = radius + 30 + 8, radius + label_h + 8  # a loop above, the label below
+        (x0, y0), (x1, y1) = g.pos.min(axis=0), g.pos.max(axis=0)
+        per_px = max(
+            (x1 - x0) / max(width - 2 * side, width * 0.2),
+            (y1 - y0) / max(height - top - bottom, height * 0.2),
+            1e-3,
+        )
+        cx = (x0 + x1) / 2
+        cy = (y0 + y1) / 2 + (top - bottom) * per_px / 2
+        vb.setRange(
+            xRange=(cx - width * per_px / 2, cx + width * per_px / 2),
+            yRange=(cy - height * per_px / 2, cy + height * per_px / 2),
+            padding=0,
+        )
+
     def _add(self, item: Any) -> None:
         self.plot.addItem(item)
         self._items.append(item)
@@ -175,6 +213,7 @@ class GraphView(LiveView):
             if summary is not None:
                 text += f"\nd={summary[0]:.3g} w̄={summary[1]:.3g}"
             label.setText(text)
+        self._fit_view()  # a longer label (a rate appeared) may need more room
 
     def _paint_selection(self) -> None:
         pens = [SELECTED_PEN if grp is self.selection.group else NODE_PEN for grp in self.graph.groups]

@@ -10,6 +10,7 @@ from engine.analysis import interval_cv, interval_histogram, intervals, raster_e
 from studio.core import introspect
 from studio.views.analysis import plots
 from studio.views.analysis.base import AnalysisView
+from studio.views.analysis.plots import set_summary
 
 
 class IsiView(AnalysisView):
@@ -65,10 +66,10 @@ class IsiView(AnalysisView):
         self.peak_line.setPos(res.peak)
         cv = interval_cv(isi, owner, values.shape[1])
         mean_cv = float(np.nanmean(cv)) if np.isfinite(cv).any() else float("nan")
-        self.plot.setTitle(
+        set_summary(
+            self.plot,
             f"{res.n_intervals} intervals · peak {res.peak:.3g} it · CV {res.cv:.2f} pooled, "
             f"{mean_cv:.2f} mean per neuron",
-            size="9pt",
         )
         return None
 

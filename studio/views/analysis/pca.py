@@ -9,6 +9,7 @@ from PyQt6.QtWidgets import QSpinBox, QWidget
 from engine.analysis import pca
 from studio.views.analysis import plots
 from studio.views.analysis.base import AnalysisView
+from studio.views.analysis.plots import set_summary
 
 #: Most recent samples drawn as coloured dots (older ones only as the grey path).
 RECENT = 200
@@ -77,5 +78,5 @@ class PcaView(AnalysisView):
         explained = " + ".join(f"{100 * e:.1f}%" for e in res.explained)
         nan = f" · {res.dropped_rows} samples with NaN left out" if res.dropped_rows else ""
         subset = f" of {self.watched_neurons()} neurons" if self._subset is not None else ""
-        self.plot.setTitle(f"variance explained {explained}{subset}{nan}", size="9pt")
+        set_summary(self.plot, f"variance explained {explained}{subset}{nan}")
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QFont, QFontMetrics
 
 BAR_PEN = pg.mkPen("#0072B2", width=1)
 BAR_BRUSH = pg.mkBrush(0, 114, 178, 110)
@@ -33,3 +35,41 @@ def new_plot(left: str, bottom: str) -> pg.PlotWidget:
     plot.setLabel("bottom", bottom)
     plot.showGrid(x=True, y=True, alpha=0.15)
     return plot
+
+
+class SummaryLabel(pg.LabelItem):
+    """A plot title that never sets the plot's least width. pyqtgraph's own makes its text's width
+    the plot's minimum, so a long summary in a narrow dock pushed the plot's right side out of view;
+    this one lets the plot be narrower (:func:`set_summary` then shortens the text to fit)."""
+
+    def updateMin(self) -> None:  # noqa: N802 - pyqtgraph's name
+        super().updateMin()
+        self.setMinimumWidth(0)
+        for which in (Qt.SizeHint.MinimumSize, Qt.SizeHint.PreferredSize):
+            self._sizeHint[which] = (0, self._sizeHint[which][1])
+
+
+def use_summary_label(plot: pg.PlotItem | pg.PlotWidget) -> pg.PlotItem:
+    """Give ``plot`` a :class:`SummaryLabel` as its title (in place of pyqtgraph's); returns the item."""
+    item = plot.getPlotItem() if isinstance(plot, pg.PlotWidget) else plot
+    if not isinstance(item.titleLabel, SummaryLabel):
+        old = item.titleLabel
+        item.layout.removeItem(old)
+        old.setParentItem(None)
+        item.titleLabel = SummaryLabel("", size="9pt", parent=item)
+        item.layout.addItem(item.titleLabel, 0, 1)
+        item.setTitle(None)
+    return item
+
+
+def set_summary(plot: pg.PlotItem | pg.PlotWidget, text: str) -> None:
+    """Show ``text`` as the plot's one-line title without ever widening the plot; too long for the
+    plot's width, it ends in "…" (the tooltip has it whole)."""
+    item = use_summary_label(plot)
+    font = QFont(item.titleLabel.item.font())  # the family the label draws with, at its 9 pt
+    font.setPointSizeF(9.0)
+    width = int(item.vb.width()) - 8  # the title is centred over the plot area
+    shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width) if width > 40 else text
+    item.setTitle(shown, size="9pt")
+    item.titleLabel.setToolTip(text)
+    item.full_title = text  # what the summary says in full (tests, exports)

@@ -9,6 +9,7 @@ from PyQt6.QtWidgets import QSpinBox, QWidget
 from engine.analysis import population_rate, raster_rates, rate_histogram
 from studio.views.analysis import plots
 from studio.views.analysis.base import AnalysisView
+from studio.views.analysis.plots import set_summary
 
 
 class RateView(AnalysisView):
@@ -69,8 +70,8 @@ class RateView(AnalysisView):
         self.mean_line.setPos(mean)
         self.time_plot.setLabel("left", f"rate ({unit})")
         self.hist_plot.setLabel("bottom", f"rate per neuron ({unit}), last {times.size} iterations")
-        self.time_plot.setTitle(
+        set_summary(
+            self.time_plot,
             f"{int(counts.sum())} spikes · mean {mean:.3g} {unit} · {(self.rates == 0).sum()} silent",
-            size="9pt",
         )
         return None

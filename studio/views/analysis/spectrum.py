@@ -11,6 +11,7 @@ from PyQt6.QtWidgets import QCheckBox, QWidget
 from engine.analysis import power_spectrum
 from studio.views.analysis import plots
 from studio.views.analysis.base import AnalysisView
+from studio.views.analysis.plots import set_summary
 
 
 def group_mean(block: np.ndarray) -> np.ndarray:
@@ -79,5 +80,5 @@ class SpectrumView(AnalysisView):
         period = f" = period {1.0 / spec.peak:.3g} {'s' if dt else 'it'}" if spec.peak > 0 else ""
         nan = f" · {bad} NaN values left out" if bad else ""
         subset = f" · mean of {self.watched_neurons()} neurons" if self._subset is not None else ""
-        self.plot.setTitle(f"peak {spec.peak:.4g} {unit}{period}{nan}{subset}", size="9pt")
+        set_summary(self.plot, f"peak {spec.peak:.4g} {unit}{period}{nan}{subset}")
         return None

@@ -149,9 +149,9 @@ class WeightHistogramView(LiveView):
             self.notice(f"Nothing to histogram in {name}: {why}.")
             return
         nan = f" · {stats.n_nan} NaN/inf weights (not binned)" if stats.n_nan else ""
-        self.plot.setTitle(
+        plots.set_summary(
+            self.plot,
             f"{name}: mean {stats.mean:.4g} · density {stats.density:.3f} · "
             f"{int(stats.counts.sum())} weights{nan} · dashed: first seen",
-            size="9pt",
         )
         self.notice(None)

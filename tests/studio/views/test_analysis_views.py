@@ -85,7 +85,7 @@ def test_isi_of_a_regular_train_peaks_at_its_period_with_cv_zero(known, qtbot):
     assert view.result.peak == pytest.approx(8.0)
     assert view.result.n_intervals == int(w.bridge.network.clock.size * (400 // 8 - 1))
     assert view.result.cv == pytest.approx(0.0, abs=1e-12)
-    assert "CV 0.00 pooled" in view.plot.getPlotItem().titleLabel.text
+    assert "CV 0.00 pooled" in view.plot.getPlotItem().full_title
     view.scope_box.setCurrentIndex(1)  # the selected neuron only
     w.selection.set_neuron(3, group=w.bridge.network.clock)
     analysed(qtbot, view, 2)
@@ -123,7 +123,7 @@ def test_spectrum_of_an_oscillating_group_peaks_at_its_frequency(known, qtbot):
     analysed(qtbot, view)
     assert view.notice_text is None
     assert view.spectrum.peak == pytest.approx(1 / 20, rel=0.02)
-    assert "period 20" in view.plot.getPlotItem().titleLabel.text
+    assert "period 20" in view.plot.getPlotItem().full_title
 
 
 def test_spectrum_keeps_nan_visible(known, qtbot):
@@ -132,7 +132,7 @@ def test_spectrum_keeps_nan_visible(known, qtbot):
     w.bridge.step(500)
     analysed(qtbot, view)
     assert view.spectrum.peak == pytest.approx(1 / 10, rel=0.02)  # the other neurons' cosine
-    assert "500 NaN values left out" in view.plot.getPlotItem().titleLabel.text
+    assert "500 NaN values left out" in view.plot.getPlotItem().full_title
 
 
 def test_pca_of_a_rank_one_activity(known, qtbot):
@@ -173,3 +173,31 @@ def test_weight_histogram_changes_when_w_is_scaled(known, qtbot):
     assert view.stats.mean == pytest.approx(3 * before.mean, rel=1e-5)
     np.testing.assert_allclose(view.stats.edges, 3 * before.edges, rtol=1e-5)
     assert view.first is before  # the dashed reference stays the first histogram seen
+
+
+def test_a_long_summary_never_widens_a_narrow_view(known, qtbot):
+    """A title wider than the dock used to become the plot's minimum width: the plot's right side
+    went out of view. Now the plot fits the dock, the summary ends in '…' where it does not fit,
+    and the tooltip has it whole."""
+    from PyQt6.QtGui import QFont, QFontMetrics
+
+    w, open_view = known
+    view = open_view("isi")
+    dock = w.docks.docks[next(n for n in w.docks.extra if n.startswith("isi"))]
+    w.bridge.step(400)
+    analysed(qtbot, view)
+    dock.setFloating(True)
+    narrow = dock.minimumSizeHint().width()  # as narrow as its header row allows
+    dock.resize(narrow, 320)
+    qtbot.waitUntil(lambda: dock.width() <= narrow + 2, timeout=5000)
+    w.bridge.step(8)
+    analysed(qtbot, view, view.analyses + 1)
+    item = view.plot.getPlotItem()
+    assert item.titleLabel.minimumWidth() == 0
+    assert view.plot.width() <= dock.width() and item.width() <= view.plot.width()  # all in view
+    font = QFont()
+    font.setPointSizeF(9.0)
+    shown = item.titleLabel.text
+    assert QFontMetrics(font).horizontalAdvance(shown) <= item.width()
+    assert shown == item.full_title or (shown.endswith("…") and item.full_title.startswith(shown[:-1]))
+    assert item.titleLabel.toolTip() == item.full_title and "mean per neuron" in item.full_title

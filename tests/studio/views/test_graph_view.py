@@ -120,3 +120,22 @@ def test_node_label_gives_the_firing_rate(make_window, write_script, qtbot):
     qtbot.waitUntil(lambda: graph.rates[0] is not None, timeout=5000)
     assert graph.rates[0] == 1 / 8
     assert "0.125 /it" in graph.node_texts()[0]
+
+
+def test_every_node_label_stays_in_view_in_a_narrow_dock(make_window, qtbot):
+    """Labels are sized in pixels: in a narrow dock the view zooms out so that none is cut off."""
+    w = make_window(EXAMPLES / "izhikevich_ei.py")
+    graph = open_graph(w)
+    dock = w.docks.docks[next(n for n in w.docks.extra if n.startswith("graph"))]
+    w.bridge.step(20)
+    qtbot.waitUntil(lambda: all(r is not None for r in graph.rates), timeout=5000)  # the long labels
+    for width in (300, 700):
+        dock.setFloating(True)
+        dock.resize(width, 300)
+        qtbot.waitUntil(lambda width=width: abs(dock.width() - width) < 40, timeout=5000)
+        graph.refresh()
+        vb = graph.plot.getPlotItem().vb
+        visible = vb.mapRectToScene(vb.boundingRect())
+        for label in graph._node_labels:
+            box = label.mapRectToScene(label.boundingRect())
+            assert visible.contains(box), (width, label.toPlainText(), box, visible)
