@@ -178,8 +178,12 @@ def shot_pymonnto_izhikevich(out: Path, pymonnto: Path | None) -> None:
     figures = window.docks.docks.get("figures")
     pump(1500)  # the rest of the script runs after the requested iterations
     if figures is not None:
+        from PyQt6.QtWidgets import QTabWidget
+
         figures.show()
         figures.raise_()
+        for tabs in figures.findChildren(QTabWidget):  # the raster: the script's last figure
+            tabs.setCurrentIndex(tabs.count() - 1)
     pump(300)
     save(window, out / "pymonnto_izhikevich_figures.png")
     window.close()

@@ -17,48 +17,12 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
-OVERHEAD = '''
-"""Overhead-bound: hundreds of tiny numpy calls per iteration"""
-from PymoNNto import *
-
-
-class Tiny(Behavior):
-    def initialize(self, n):
-        n.voltage = n.vector()
-        n.spike = n.vector(bool)
-
-    def iteration(self, n):
-        for _ in range(150):
-            n.voltage *= 0.99
-            n.voltage += 0.001
-        n.spike = n.voltage > 0.09
-
-
-net = Network()
-NeuronGroup(net=net, tag='cells', size=10, behavior={1: Tiny()})
-net.initialize(info=False)
-'''
-
-
-def pump(seconds: float) -> None:
-    """Run the Qt event loop for ``seconds``."""
-    from PyQt6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
+from _studio_harness import OVERHEAD_SCRIPT, pump, seed_1000  # first: sys.path, offscreen Qt
 
 
 def open_window(script: Path, kinds: list[str]):
@@ -136,10 +100,7 @@ def main() -> None:
     kinds = [k for k in args.views.split(",") if k]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        seed = folder / "seed_1000.py"
-        seed.write_text(
-            (REPO / "examples" / "seed_synapses_input.py").read_text().replace("size=100,", "size=1000,")
-        )
+        seed = seed_1000(folder)
         headless, window, rps, costs = rate_interleaved(seed, kinds, 2 * args.repeats, args.seconds / 2)
         pairs = sorted(wv / hv for wv, hv in zip(window, headless))
         print(
@@ -154,7 +115,7 @@ def main() -> None:
         for name, (n, ms) in costs.items():
             print(f"  {name}: {n} analyses, last one {ms:.1f} ms")
         overhead = folder / "overhead.py"
-        overhead.write_text(OVERHEAD)
+        overhead.write_text(OVERHEAD_SCRIPT)
         rate, fps, redraws, per_view = frame_rate(overhead, kinds, args.seconds)
         per = ", ".join(f"{k} {v:.1f}/s" for k, v in per_view.items())
         print(

@@ -12,17 +12,12 @@ frames/s, every tab updated at the display rate.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from _studio_harness import pump, seed_1000  # first: sys.path, offscreen Qt
 
 TABS = """
 from PymoNNto.Exploration.Network_UI.TabBase import *
@@ -64,14 +59,6 @@ class CountTab(_MeanTab):
 """
 
 
-def pump(app, seconds: float) -> None:
-    from PyQt6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=2.0)
@@ -85,12 +72,9 @@ def main() -> None:
     from studio.core.script_loading import load_network_script
     from studio.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept: without a reference it is deleted
     folder = Path(tempfile.mkdtemp(prefix="bench-tabs-"))
-    script = folder / "seed_1000.py"  # the studio benchmark's network
-    script.write_text(
-        (REPO / "examples/seed_synapses_input.py").read_text().replace("size=100,", "size=1000,")
-    )
+    script = seed_1000(folder)  # the studio benchmark's network
     (folder / "three_tabs.py").write_text(TABS)
 
     plain = MainWindow(settings=None)  # the same network and views, no tabs
@@ -109,17 +93,17 @@ def main() -> None:
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     window.splitDockWidget(docks[0], docks[1], Qt.Orientation.Horizontal)
     window.splitDockWidget(docks[1], docks[2], Qt.Orientation.Horizontal)
-    pump(app, 0.2)
+    pump(0.2)
     assert all(a.visible(None) for a in tabs), "the three tabs must be visible"
 
     def slice_of(w, seconds):
         w.show()
         w.bridge._timer.start()
         w.bridge.run()
-        pump(app, 0.3)
+        pump(0.3)
         i0, f0, r0, t0 = w.bridge.iteration, w.bridge.frames, w.bridge.redraws, time.perf_counter()
         u0 = [a.updates for a in w.tab_set.tabs]
-        pump(app, seconds)
+        pump(seconds)
         dt = time.perf_counter() - t0
         done = [a.updates - u for a, u in zip(w.tab_set.tabs, u0)]
         row = ((w.bridge.iteration - i0) / dt, (w.bridge.frames - f0) / dt, (w.bridge.redraws - r0) / dt,

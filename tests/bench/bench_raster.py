@@ -15,16 +15,11 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from _studio_harness import pump  # first: sys.path, offscreen Qt
 
 SCRIPT = '''
 """{size} Bernoulli neurons (raster benchmark)"""
@@ -46,13 +41,6 @@ net.initialize(info=False)
 '''
 
 
-def _pump(app, seconds: float) -> None:
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents()
-        time.sleep(0.002)
-
-
 def _percentiles(ms: list[float]) -> str:
     ordered = sorted(ms)
     p50 = ordered[len(ordered) // 2]
@@ -65,7 +53,7 @@ def measure(frames: int, size: int, folder: Path) -> tuple[list[float], list[flo
     from studio.main_window import MainWindow
     from studio.qt_app import application
 
-    app = application()
+    _app = application()  # kept: without a reference it is deleted
     path = folder / "raster_bench.py"
     path.write_text(SCRIPT.format(size=size), encoding="utf-8")
     w = MainWindow(settings=None)
@@ -77,21 +65,21 @@ def measure(frames: int, size: int, folder: Path) -> tuple[list[float], list[flo
     w.controls.set_speed(None)
     w.bridge.run_for(2500)  # fill the 2000-iteration window first
     while w.bridge.is_running:
-        _pump(app, 0.05)
+        pump(0.05)
     w.bridge.run()
-    _pump(app, 0.3)
+    pump(0.3)
     start = w.bridge.iteration
     alone: list[float] = []
     ticks: list[float] = []
     runner = w.bridge.runner
     for _ in range(frames):
-        _pump(app, 0.02)
+        pump(0.02)
         t0 = time.perf_counter()
         with runner.hold():
             raster.update_view()
             raster.canvas.repaint()
         alone.append((time.perf_counter() - t0) * 1e3)
-        _pump(app, 0.02)
+        pump(0.02)
         t0 = time.perf_counter()
         w.bridge.refresh_now()
         ticks.append((time.perf_counter() - t0) * 1e3)

@@ -13,17 +13,12 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from _studio_harness import OVERHEAD_SCRIPT, pump, seed_1000  # first: sys.path, offscreen Qt
 
 SPIKES_10K = '''
 """10 k Bernoulli neurons (raster benchmark)"""
@@ -46,45 +41,6 @@ net = Network()
 NeuronGroup(net=net, tag='cells', size=get_squared_dim(10000), behavior={1: Bernoulli()})
 net.initialize(info=False)
 '''
-
-OVERHEAD = '''
-"""Overhead-bound: hundreds of tiny numpy calls per iteration"""
-from PymoNNto import *
-
-
-class Tiny(Behavior):
-    def initialize(self, n):
-        n.voltage = n.vector()
-        n.spike = n.vector(bool)
-
-    def iteration(self, n):
-        for _ in range(150):
-            n.voltage *= 0.99
-            n.voltage += 0.001
-        n.spike = n.voltage > 0.09
-
-
-net = Network()
-NeuronGroup(net=net, tag='cells', size=10, behavior={1: Tiny()})
-net.initialize(info=False)
-'''
-
-
-def seed_1000(folder: Path) -> Path:
-    """The seed example scaled to 1000 neurons (same code, size=1000)."""
-    text = (REPO / "examples" / "seed_synapses_input.py").read_text()
-    path = folder / "seed_1000.py"
-    path.write_text(text.replace("size=100,", "size=1000,"))
-    return path
-
-
-def pump(app, seconds: float) -> None:
-    """Run the Qt event loop for ``seconds`` (the views draw, the runner steps)."""
-    from PyQt6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
 
 
 def rate_headless(script: Path, seconds: float) -> float:
@@ -114,9 +70,9 @@ def rate_window(app, script: Path, seconds: float, budget: float | None = None) 
     w.show()
     w.load_script(script)
     w.bridge.run()
-    pump(app, 0.5)
+    pump(0.5)
     i0, f0, r0, t0 = w.bridge.iteration, w.bridge.frames, w.bridge.redraws, time.perf_counter()
-    pump(app, seconds)
+    pump(seconds)
     dt = time.perf_counter() - t0
     rate, fps, rps = (w.bridge.iteration - i0) / dt, (w.bridge.frames - f0) / dt, (w.bridge.redraws - r0) / dt
     w.close()
@@ -143,9 +99,9 @@ def rate_interleaved(
     for _ in range(slices):
         w.bridge._timer.start()
         w.bridge.run()
-        pump(app, 0.3)
+        pump(0.3)
         i0, r0, t0 = w.bridge.iteration, w.bridge.redraws, time.perf_counter()
-        pump(app, seconds)
+        pump(seconds)
         dt = time.perf_counter() - t0
         window.append((w.bridge.iteration - i0) / dt)
         redraws, shown = redraws + w.bridge.redraws - r0, shown + dt
@@ -178,12 +134,12 @@ def raster_frames(app, folder: Path, frames: int = 60) -> list[float]:
     w.bridge._timer.stop()  # frames are driven below
     w.bridge.run_for(2500)
     while w.bridge.is_running:
-        pump(app, 0.1)
+        pump(0.1)
     w.bridge.run()
-    pump(app, 0.3)
+    pump(0.3)
     times = []
     for _ in range(frames):
-        pump(app, 0.03)
+        pump(0.03)
         t0 = time.perf_counter()
         w.bridge.refresh_now()  # data step and paint, the worker held meanwhile
         times.append((time.perf_counter() - t0) * 1e3)
@@ -218,7 +174,7 @@ def main() -> None:
             )
         if args.only in (None, "overhead"):
             path = folder / "overhead.py"
-            path.write_text(OVERHEAD)
+            path.write_text(OVERHEAD_SCRIPT)
             r, f, d = rate_window(app, path, args.seconds)
             print(
                 f"overhead-bound 10-neuron network: {r:,.0f} it/s, view timer {f:.1f} ticks/s "

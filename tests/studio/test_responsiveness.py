@@ -4,31 +4,11 @@ from __future__ import annotations
 
 import time
 
-OVERHEAD = '''
-"""Overhead-bound: hundreds of tiny numpy calls per iteration (holds the GIL)"""
-from PymoNNto import *
-
-
-class Tiny(Behavior):
-    def initialize(self, n):
-        n.voltage = n.vector()
-        n.spike = n.vector(bool)
-
-    def iteration(self, n):
-        for _ in range(150):
-            n.voltage *= 0.99
-            n.voltage += 0.001
-        n.spike = n.voltage > 0.09
-
-
-net = Network()
-NeuronGroup(net=net, tag='cells', size=10, behavior={1: Tiny()})
-net.initialize(info=False)
-'''
+from tests.support.library_scripts import OVERHEAD_SCRIPT
 
 
 def test_view_timer_keeps_25_fps_while_stepping(make_window, write_script, qtbot):
-    w = make_window(write_script("overhead.py", OVERHEAD))
+    w = make_window(write_script("overhead.py", OVERHEAD_SCRIPT))
     w.bridge.run()
     qtbot.waitUntil(lambda: w.bridge.iteration > 50, timeout=10000)
     frames, redraws, it = w.bridge.frames, w.bridge.redraws, w.bridge.iteration

@@ -330,3 +330,28 @@ net = Network()
 NeuronGroup(net=net, tag='cells', size={size}, behavior={{1: Spiking(), 9: {recorder}}})
 net.initialize(info=False)
 """
+
+
+#: An overhead-bound network: hundreds of tiny numpy calls per iteration, holding the GIL (the
+#: responsiveness test and the studio benchmarks).
+OVERHEAD_SCRIPT = '''
+"""Overhead-bound: hundreds of tiny numpy calls per iteration"""
+from PymoNNto import *
+
+
+class Tiny(Behavior):
+    def initialize(self, n):
+        n.voltage = n.vector()
+        n.spike = n.vector(bool)
+
+    def iteration(self, n):
+        for _ in range(150):
+            n.voltage *= 0.99
+            n.voltage += 0.001
+        n.spike = n.voltage > 0.09
+
+
+net = Network()
+NeuronGroup(net=net, tag='cells', size=10, behavior={1: Tiny()})
+net.initialize(info=False)
+'''
