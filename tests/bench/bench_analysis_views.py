@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _studio_harness import OVERHEAD_SCRIPT, pump, seed_1000  # first: sys.path, offscreen Qt
+from _studio_harness import OVERHEAD_SCRIPT, interleaved, pump, seed_1000  # first: sys.path, offscreen Qt
 
 
 def open_window(script: Path, kinds: list[str]):
@@ -44,28 +44,11 @@ def rate_interleaved(script: Path, kinds: list[str], slices: int, seconds: float
 
     runner = Runner(load_network_script(script).network)
     w, views = open_window(script, kinds)
-    headless, window, redraws, shown = [], [], 0, 0.0
-    for _ in range(slices):
-        w.bridge._timer.start()
-        w.bridge.run()
-        pump(0.3)
-        i0, r0, t0 = w.bridge.iteration, w.bridge.redraws, time.perf_counter()
-        pump(seconds)
-        dt = time.perf_counter() - t0
-        window.append((w.bridge.iteration - i0) / dt)
-        redraws, shown = redraws + w.bridge.redraws - r0, shown + dt
-        w.bridge.pause()
-        w.bridge._timer.stop()
-        runner.start()
-        time.sleep(0.3)
-        i0, t0 = runner.iteration, time.perf_counter()
-        time.sleep(seconds)
-        headless.append((runner.iteration - i0) / (time.perf_counter() - t0))
-        runner.pause()
+    headless, window, redraws = interleaved(w, runner, slices, seconds)
     runner.stop()
     costs = {type(v).__name__: (v.analyses, 1e3 * v.throttle.cost) for v in views}
     w.close()
-    return headless, window, redraws / shown, costs
+    return headless, window, redraws, costs
 
 
 def frame_rate(script: Path, kinds: list[str], seconds: float):

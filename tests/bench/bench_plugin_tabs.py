@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _studio_harness import pump, seed_1000  # first: sys.path, offscreen Qt
+from _studio_harness import headless_slice, pump, seed_1000, window_slice  # first: sys.path, offscreen Qt
 
 TABS = """
 from PymoNNto.Exploration.Network_UI.TabBase import *
@@ -98,30 +98,19 @@ def main() -> None:
 
     def slice_of(w, seconds):
         w.show()
-        w.bridge._timer.start()
-        w.bridge.run()
-        pump(0.3)
-        i0, f0, r0, t0 = w.bridge.iteration, w.bridge.frames, w.bridge.redraws, time.perf_counter()
-        u0 = [a.updates for a in w.tab_set.tabs]
-        pump(seconds)
-        dt = time.perf_counter() - t0
+        u0, t0 = [a.updates for a in w.tab_set.tabs], time.perf_counter()
+        rate, frames, redraws = window_slice(w, seconds)
+        dt = time.perf_counter() - t0  # the settling time too: updates per second are a lower bound
         done = [a.updates - u for a, u in zip(w.tab_set.tabs, u0)]
-        row = ((w.bridge.iteration - i0) / dt, (w.bridge.frames - f0) / dt, (w.bridge.redraws - r0) / dt,
-               min(done) / dt if done else 0.0)  # fmt: skip
-        w.bridge.pause()
-        w.bridge._timer.stop()
         w.hide()
-        return row
+        return rate, frames, redraws, min(done) / dt if done else 0.0
 
     runner = Runner(load_network_script(script).network)
     rows: dict[str, list] = {"headless": [], "plain": [], "tabs": []}
+    for w in (plain, window):  # warm-up, not counted: the first paints and caches are slow
+        slice_of(w, 1.0)
     for _ in range(args.slices):
-        runner.start()
-        time.sleep(0.3)
-        i0, t0 = runner.iteration, time.perf_counter()
-        time.sleep(args.seconds)
-        rows["headless"].append(((runner.iteration - i0) / (time.perf_counter() - t0), 0, 0, 0))
-        runner.pause()
+        rows["headless"].append((headless_slice(runner, args.seconds), 0, 0, 0))
         rows["plain"].append(slice_of(plain, args.seconds))
         rows["tabs"].append(slice_of(window, args.seconds))
     runner.stop()

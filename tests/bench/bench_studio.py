@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _studio_harness import OVERHEAD_SCRIPT, pump, seed_1000  # first: sys.path, offscreen Qt
+from _studio_harness import OVERHEAD_SCRIPT, interleaved, pump, seed_1000  # first: sys.path, offscreen Qt
 
 SPIKES_10K = '''
 """10 k Bernoulli neurons (raster benchmark)"""
@@ -95,27 +95,10 @@ def rate_interleaved(
     w.resize(1440, 900)
     w.show()
     w.load_script(script)
-    headless, window, redraws, shown = [], [], 0, 0.0
-    for _ in range(slices):
-        w.bridge._timer.start()
-        w.bridge.run()
-        pump(0.3)
-        i0, r0, t0 = w.bridge.iteration, w.bridge.redraws, time.perf_counter()
-        pump(seconds)
-        dt = time.perf_counter() - t0
-        window.append((w.bridge.iteration - i0) / dt)
-        redraws, shown = redraws + w.bridge.redraws - r0, shown + dt
-        w.bridge.pause()
-        w.bridge._timer.stop()
-        runner.start()
-        time.sleep(0.3)
-        i0, t0 = runner.iteration, time.perf_counter()
-        time.sleep(seconds)
-        headless.append((runner.iteration - i0) / (time.perf_counter() - t0))
-        runner.pause()
+    headless, window, redraws = interleaved(w, runner, slices, seconds)
     runner.stop()
     w.close()
-    return headless, window, redraws / shown
+    return headless, window, redraws
 
 
 def raster_frames(app, folder: Path, frames: int = 60) -> list[float]:
