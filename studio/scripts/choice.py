@@ -18,7 +18,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from PyQt6.QtCore import QEvent, QObject, Qt, pyqtSignal
+from PyQt6.QtCore import QEvent, QObject, Qt, QTimer, pyqtSignal
 from PyQt6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -247,7 +247,11 @@ class ScriptChoicePanel(QFrame):
         self.raise_()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Follow the window's size."""
-        if obj is self.window and event.type() == QEvent.Type.Resize and self.isVisible():
-            self._place()
+        """Follow the window's size; stay above docks added later (a child added later is drawn on
+        top of the earlier ones)."""
+        if obj is self.window and self.isVisible():
+            if event.type() == QEvent.Type.Resize:
+                self._place()
+            elif event.type() == QEvent.Type.ChildAdded:
+                QTimer.singleShot(0, self.raise_)
         return False

@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PyQt6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.core import introspect
 from studio.core.runner_bridge import SimBridge
 from studio.core.selection import Selection
 from studio.workbench import figures
+
+#: How narrow a header's combo box / spin box may get in a narrow dock (pixels).
+HEADER_BOX_MIN_WIDTH = 72
+HEADER_SPIN_MIN_WIDTH = 64
 
 
 class LiveView(QWidget):
@@ -60,6 +73,7 @@ class LiveView(QWidget):
         layout.addLayout(self.header)
         layout.addWidget(self.message)
         layout.addWidget(self.build_body(), 1)
+        self._let_header_shrink()
         figures.enable_exports(self)  # pyqtgraph's context menu with Export… on every plot
         self.group_box.currentIndexChanged.connect(self._on_group_picked)
         self.var_box.currentIndexChanged.connect(self._on_variable_picked)
@@ -67,6 +81,16 @@ class LiveView(QWidget):
         bridge.network_changed.connect(self.on_network_changed)
         selection.group_changed.connect(self._on_selected_group)
         selection.neuron_changed.connect(self.on_neuron_changed)
+
+    def _let_header_shrink(self) -> None:
+        """Header boxes are as wide as their contents while there is room, and may shrink (eliding
+        their text) in a narrow dock instead of making the dock, and so the window, wider."""
+        for k in range(self.header.count()):
+            widget = self.header.itemAt(k).widget()
+            if isinstance(widget, QComboBox):
+                widget.setMinimumWidth(HEADER_BOX_MIN_WIDTH)
+            elif isinstance(widget, QAbstractSpinBox):
+                widget.setMinimumWidth(HEADER_SPIN_MIN_WIDTH)
 
     # ------------------------------------------------------------------ to override
     def build_body(self) -> QWidget:

@@ -392,3 +392,18 @@ def test_choice_names_networks_by_their_variables_and_can_run_alone(qtbot):
     assert card.run_label.text() == "This script asked for simulate_iterations(40)."
     card.run_requested_iterations()
     assert ran == [40] and not card.isVisible()
+
+
+def test_the_card_stays_above_a_dock_opened_after_it(wired, write_script, qtbot):
+    from PyQt6.QtWidgets import QWidget
+
+    w = wired(write_script("two.py", TWO_NETWORKS))
+    card = w.script_choice
+    assert card.isVisible()
+    w.docks.open_extra("isi")  # a dock added later is drawn above the earlier children
+
+    def on_top() -> bool:
+        shown = [c for c in w.children() if isinstance(c, QWidget) and c.isVisible()]
+        return shown[-1] is card
+
+    qtbot.waitUntil(on_top, timeout=5000)
