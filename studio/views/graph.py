@@ -173,20 +173,25 @@ class GraphView(LiveView):
         label_h = max((lb.textItem.boundingRect().height() for lb in self._node_labels), default=0.0)
         loops = [lb for sg, lb in zip(g.synapses, self._edge_labels) if sg.src is sg.dst]
         loop_w = max((lb.textItem.boundingRect().width() for lb in loops), default=0.0)
-        key = (round(width), round(height), round(label_w), round(label_h), round(loop_w))
+        loop_h = max((lb.textItem.boundingRect().height() for lb in loops), default=0.0)
+        key = (round(width), round(height), round(label_w), round(label_h), round(loop_w), round(loop_h))
         if key == self._fitted_for:
             return
         self._fitted_for = key
         radius = float(self._px.max()) / 2 if self._px.size else 0.0
-        # left and right: half a node label, or a node, its self-loop and the loop's label beside it
-        side = max(label_w / 2, radius + 30 + loop_w) + 8
-        top, bottom = radius + 30 + 8, radius + label_h + 8  # a loop above, the label below
         (x0, y0), (x1, y1) = g.pos.min(axis=0), g.pos.max(axis=0)
-        per_px = max(
-            (x1 - x0) / max(width - 2 * side, width * 0.2),
-            (y1 - y0) / max(height - top - bottom, height * 0.2),
-            1e-3,
-        )
+        per_px = 1e-2
+        for _ in range(4):  # a loop's size is partly in data units: settle the zoom and the margins
+            loop = (gm.LOOP_RADIUS / per_px + 0.6 * radius) if loops else 0.0  # its radius, pixels
+            # left and right: half a node label, or a node, its loop and the label above the loop
+            side = max(label_w / 2, radius + 1.7 * loop, radius + 0.7 * loop + loop_w / 2) + 8
+            top = radius + 1.7 * loop + (loop_h if loops else 0.0) + 8
+            bottom = radius + label_h + 8
+            per_px = max(
+                (x1 - x0) / max(width - 2 * side, width * 0.2),
+                (y1 - y0) / max(height - top - bottom, height * 0.2),
+                1e-3,
+            )
         cx = (x0 + x1) / 2
         cy = (y0 + y1) / 2 + (top - bottom) * per_px / 2
         vb.setRange(

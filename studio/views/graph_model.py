@@ -102,15 +102,13 @@ def _loop(p: np.ndarray, centre: np.ndarray, radius: float, k: int) -> np.ndarra
 
 
 def label_point(path: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, tuple[float, float]]:
-    """Where an edge's label goes and its anchor: outside a loop (away from the graph's
-    ``centre``), else 30 % along the arrow (the labels of A→B and B→A do not overlap)."""
+    """Where an edge's label goes and its anchor: above a loop (its top; a label beside it would
+    need as much room again sideways), else 30 % along the arrow (the labels of A→B and B→A do not
+    overlap). ``centre``: the graph's centre (kept for callers; loops already point away from it)."""
     if len(path) <= 2:
         return path[0] + 0.3 * (path[1] - path[0]), (0.5, 0.5)
-    far = path[len(path) // 2]
-    out = far - centre
-    norm = float(np.hypot(*out))
-    out = out / norm if norm > 1e-9 else np.array([0.0, 1.0])
-    return far + 0.03 * out, (0.5 - 0.5 * float(out[0]), 0.5 + 0.5 * float(out[1]))
+    top = path[int(np.argmax(path[:, 1]))]
+    return top, (0.5, 1.0)
 
 
 def joined(paths: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

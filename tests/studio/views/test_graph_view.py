@@ -124,7 +124,7 @@ def test_node_label_gives_the_firing_rate(make_window, write_script, qtbot):
 
 def test_every_node_label_stays_in_view_in_a_narrow_dock(make_window, qtbot):
     """Labels are sized in pixels: in a narrow dock the view zooms out so that none is cut off."""
-    w = make_window(EXAMPLES / "izhikevich_ei.py")
+    w = make_window(EXAMPLES / "izhikevich_ei.py")  # two groups, each with a self-loop
     graph = open_graph(w)
     dock = w.docks.docks[next(n for n in w.docks.extra if n.startswith("graph"))]
     w.bridge.step(20)
@@ -136,6 +136,6 @@ def test_every_node_label_stays_in_view_in_a_narrow_dock(make_window, qtbot):
         graph.refresh()
         vb = graph.plot.getPlotItem().vb
         visible = vb.mapRectToScene(vb.boundingRect())
-        for label in graph._node_labels:
+        for label in graph._node_labels + graph._edge_labels:  # self-loop labels included
             box = label.mapRectToScene(label.boundingRect())
             assert visible.contains(box), (width, label.toPlainText(), box, visible)
