@@ -25,7 +25,7 @@ import numpy as np
 
 from engine.runtime.tag_paths import Target
 
-__all__ = ["Watch", "MAX_WATCH_BYTES"]
+__all__ = ["Watch", "WatchView", "MAX_WATCH_BYTES"]
 
 #: Largest ring buffer one watch may allocate (bytes).
 MAX_WATCH_BYTES = 512 * 1024 * 1024
@@ -111,8 +111,8 @@ class Watch:
         if kind == "spikes":
             if full.ndim != 1:
                 raise ValueError(f"a spike watch needs a 1-D array; '{self.path}' has shape {full.shape}")
-            if index is not None and np.ndim(index) == 0:
-                index = [index]
+            if index is not None and not isinstance(index, slice) and np.ndim(index) == 0:
+                index = [index]  # one neuron: still a 1-D raster (a slice, e.g. [1, 2], is one already)
         sample = full if index is None else full[index]
         if kind == "trace" and sample.dtype.kind not in "biuf":
             raise ValueError(f"'{self.path}' has dtype {sample.dtype}; a trace watch needs numbers")
@@ -186,11 +186,14 @@ class Watch:
             )
 
     # ------------------------------------------------------------------------------------------ reader side
-    def _window(self, since: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def _window(
+        self, since: int | None = None, window: int | None = None, base: int = 0
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Copies of the valid samples (only those after iteration ``since`` if given), oldest
-        first (lock-free; see the module docstring)."""
+        first (lock-free; see the module docstring). ``window`` / ``base``: a :class:`WatchView`'s
+        own (at most ``window`` samples, none before sample ``base``)."""
         end = self._count
-        first = max(end - self.window, self._base)
+        first = max(end - min(window or self.window, self.window), self._base, base)
         if since is not None:
             first = self._first_after(since, first, end)
         if end <= first:
@@ -228,7 +231,10 @@ class Watch:
         Trace watch: ``(times, values)``. Spike watch: ``(t, i)``, one entry per event (int64).
         Empty arrays before the first sample.
         """
-        times, values = self._window(since)
+        return self._events(*self._window(since))
+
+    def _events(self, times: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """A window as :meth:`read` gives it: unchanged for a trace, ``(t, i)`` events for spikes."""
         if self.kind != "spikes":
             return times, values
         rows, cols = np.nonzero(values)
@@ -280,3 +286,73 @@ class Watch:
     def __repr__(self) -> str:
         state = "removed" if self.removed else (f"error: {self.error}" if self.error else "ok")
         return f"<Watch {self.path!r} {self.kind} window={self.window} samples={self.count} {state}>"
+
+
+class WatchView:
+    """A :class:`Watch` seen through a smaller window: readers that want the same variable share one
+    watch (the worker copies each sample once), each with its own window, clear and removal.
+
+    Created by the owner of the shared watch (``WatchView(watch, window, on_remove)``); it reads like
+    a watch of its own created now: no samples from before it was made, at most ``window`` of them.
+    ``window`` must not exceed the shared watch's.
+    """
+
+    def __init__(self, watch: Watch, window: int, on_remove: Callable[[WatchView], None] | None = None):
+        if not 1 <= int(window) <= watch.window:
+            raise ValueError(f"a view's window must be 1..{watch.window}, got {window}")
+        self.watch = watch
+        self.window = int(window)
+        self.removed = False
+        self._base = watch._count
+        self._on_remove = on_remove
+
+    # what a viewer reads of a watch
+    path = property(lambda self: self.watch.path)
+    kind = property(lambda self: self.watch.kind)
+    every = property(lambda self: self.watch.every)
+    neurons = property(lambda self: self.watch.neurons)
+    error = property(lambda self: self.watch.error)
+
+    @property
+    def ok(self) -> bool:
+        """True while the shared watch samples normally and this view was not removed."""
+        return not self.removed and self.watch.ok
+
+    def read(self, since: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """As :meth:`Watch.read`, over this view's window."""
+        return self.watch._events(*self.watch._window(since, self.window, self._base))
+
+    def read_raster(self, since: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """As :meth:`Watch.read_raster`, over this view's window."""
+        if self.kind != "spikes":
+            raise TypeError(f"read_raster() needs a spike watch; '{self.path}' is a {self.kind} watch")
+        return self.watch._window(since, self.window, self._base)
+
+    @property
+    def count(self) -> int:
+        """Samples taken since this view was made (or cleared)."""
+        return max(0, self.watch._count - max(self._base, self.watch._base))
+
+    @property
+    def version(self) -> int:
+        """Increases with every sample (and on clear)."""
+        return self.watch._count + self._base
+
+    @property
+    def last_iteration(self) -> int | None:
+        """Iteration of the newest sample this view holds, or None."""
+        return self.watch.last_iteration if self.count else None
+
+    def clear(self) -> None:
+        """Forget the samples taken so far (for this view only)."""
+        self._base = self.watch._count
+
+    def remove(self) -> None:
+        """Detach this view (idempotent); its owner removes the shared watch after the last view."""
+        if not self.removed:
+            self.removed = True
+            if self._on_remove is not None:
+                self._on_remove(self)
+
+    def __repr__(self) -> str:
+        return f"<WatchView {self.path!r} window={self.window} of {self.watch!r}>"

@@ -15,6 +15,7 @@ from typing import Any
 from PyQt6.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from engine.runtime.limits import check_iterations
+from engine.runtime.watches import WatchView
 from studio.core.frame_pacer import FramePacer
 
 
@@ -54,6 +55,8 @@ class SimBridge(QObject):
         self._network: Any = None
         self._runner_factory = runner_factory
         self._handles: list[Any] = []
+        self._shared: dict[tuple, list[Any]] = {}  # (path, kind, every, allow_missing) -> watches
+        self._viewers: dict[int, int] = {}  # id(shared watch) -> views on it
         self._last_error: Any = None
         self._progress: Any = None  # RunProgress of the current fast-forward
         self._state = ""
@@ -97,9 +100,11 @@ class SimBridge(QObject):
             self._timer.start()
 
     def _stop_runner(self) -> None:
-        for handle in self._handles:
+        for handle in list(self._handles):
             handle.remove()
         self._handles.clear()
+        self._shared.clear()
+        self._viewers.clear()
         if self._runner is not None:
             self._runner.stop()
         self._runner = None
@@ -130,13 +135,50 @@ class SimBridge(QObject):
 
     # ----------------------------------------------------------------- watches / calls
     def watch(self, path: str, **kwargs: Any) -> Any:
-        """``runner.watch(path, allow_missing=True, **kwargs)``; removed when the network changes."""
+        """``runner.watch(path, allow_missing=True, **kwargs)``; removed when the network changes.
+
+        Views that watch a whole group's variable (no neuron selection) share one runner watch: each
+        gets a :class:`~engine.runtime.watches.WatchView` with its own window on the shared ring, so
+        the worker copies each sample once however many views show it (the raster, the ISI and
+        spectrum views and the graph all watch ``spike``)."""
         if self._runner is None:
             return None
         kwargs.setdefault("allow_missing", True)
-        handle = self._runner.watch(path, **kwargs)
-        self._handles.append(handle)
-        return handle
+        if kwargs.get("neurons") is not None:
+            handle = self._runner.watch(path, **kwargs)
+            self._handles.append(handle)
+            return handle
+        window = int(kwargs.get("window", 2000))
+        key = (path, kwargs.get("kind"), int(kwargs.get("every", 1)), bool(kwargs["allow_missing"]))
+        shared = [w for w in self._shared.get(key, ()) if w.window >= window and not w.removed]
+        base = min(shared, key=lambda w: w.window) if shared else None
+        if base is None:
+            base = self._runner.watch(path, **kwargs)
+            self._shared.setdefault(key, []).append(base)
+            self._viewers[id(base)] = 0
+        self._viewers[id(base)] += 1
+        view = WatchView(base, window, on_remove=self._view_removed)
+        self._handles.append(view)
+        return view
+
+    def _view_removed(self, view: WatchView) -> None:
+        """The last view of a shared watch is gone: the runner stops filling it."""
+        base = view.watch
+        left = self._viewers.get(id(base))
+        if left is None:  # a view of an earlier runner's watch (already stopped)
+            return
+        self._viewers[id(base)] = left - 1
+        if left <= 1:
+            del self._viewers[id(base)]
+            for bases in self._shared.values():
+                if base in bases:
+                    bases.remove(base)
+            base.remove()
+
+    @property
+    def runner_watches(self) -> int:
+        """How many watches the runner fills for the views (shared ones counted once)."""
+        return len(self._runner.watches) if self._runner is not None else 0
 
     def release(self, handle: Any) -> None:
         """Give a watch back (no-op for None or a handle of an older runner)."""

@@ -217,3 +217,43 @@ def test_read_from_another_thread_while_running_is_consistent(runner):
     done.set()
     t.join(WAIT)
     assert problems == [] and w.count == 1001
+
+
+def test_a_watch_view_reads_like_a_watch_of_its_own_made_now(runner):
+    from engine.runtime.watches import WatchView
+
+    shared = runner.watch("g.spike", window=40, allow_missing=True)
+    own = runner.watch("g.spike", window=40, allow_missing=True)  # the reference: one of its own
+    runner.step(30)
+    removed = []
+    view = WatchView(shared, 15, on_remove=removed.append)
+    late = runner.watch("g.spike", window=15)
+    assert view.count == 0 and view.read()[0].size == 0 and view.last_iteration is None
+    runner.step(25)
+    for a, b in ((view.read(), late.read()), (view.read_raster(), late.read_raster())):
+        assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    times, raster = view.read_raster()
+    assert np.array_equal(times, np.arange(41, 56)) and raster.shape == (15, 30)
+    assert view.count == late.count == 25 and view.last_iteration == 55 and view.kind == "spikes"
+    assert np.array_equal(view.read(since=50)[0], late.read(since=50)[0])
+    version = view.version
+    view.clear()  # this view only
+    assert view.count == 0 and view.version != version and shared.count == 55
+    runner.step(3)
+    assert np.array_equal(view.read_raster()[0], [56, 57, 58]) and own.read_raster()[0].size == 40
+    view.remove()
+    view.remove()
+    assert removed == [view] and view.removed and not view.ok and shared.ok
+    with pytest.raises(ValueError, match="window must be 1..40"):
+        WatchView(shared, 41)
+
+
+def test_a_spike_watch_of_contiguous_neurons(runner):
+    """[3, 4, 5] becomes the slice 3:6 (a cheap view); it was then taken for one neuron and
+    wrapped in a list, which numpy refused: the watch stopped with an IndexError."""
+    some = runner.watch("g.spike", neurons=[3, 4, 5], allow_missing=True)
+    every = runner.watch("g.spike", allow_missing=True)
+    runner.step(20)
+    assert some.ok and some.kind == "spikes", some.error
+    assert np.array_equal(some.read_raster()[1], every.read_raster()[1][:, 3:6])
+    assert set(some.read()[1].tolist()) <= {3, 4, 5}
