@@ -68,6 +68,7 @@ class Series(Sequence):
         "_dtype",
         "_capacity",
         "_reserved",
+        "_scalar_types",
         "label",
     )
 
@@ -80,6 +81,7 @@ class Series(Sequence):
         self._dtype: np.dtype | None = None
         self._capacity = 0
         self._reserved = 0
+        self._scalar_types: tuple[type, ...] = ()  # exact types a 1-D buffer takes as they are
         #: who records this series, for messages (``"Recorder 'rec' of 'g', variable 'rate'"``)
         self.label = "a recorded series"
 
@@ -111,17 +113,16 @@ class Series(Sequence):
     def append(self, value: Any) -> None:
         """Store a snapshot (a copy) of ``value``."""
         buffer = self._buffer
-        if (
-            type(value) is _ndarray
-            and buffer is not None
-            and value.dtype is self._dtype
-            and value.shape == self._row_shape
-        ):  # the common case, as few steps as possible
-            end = self._start + self._count
-            if end != self._capacity:
-                buffer[end] = value
-                self._count += 1
-                return
+        if buffer is not None:  # the common cases, as few steps as possible
+            kind = type(value)
+            if (
+                kind is _ndarray and value.dtype is self._dtype and value.shape == self._row_shape
+            ) or kind in self._scalar_types:
+                end = self._start + self._count
+                if end != self._capacity:
+                    buffer[end] = value
+                    self._count += 1
+                    return
         self._append(value)
 
     def _append(self, value: Any) -> None:
@@ -177,10 +178,16 @@ class Series(Sequence):
 
     def _set_buffer(self, buffer: np.ndarray | None) -> None:
         self._buffer = buffer
+        self._scalar_types = ()
         if buffer is None:
             self._capacity = 0
         else:
             self._row_shape, self._dtype, self._capacity = buffer.shape[1:], buffer.dtype, buffer.shape[0]
+            if buffer.ndim == 1 and buffer.dtype.kind in "biufc":
+                # what _fits accepts for such a buffer: its numpy scalar type, the Python type of its
+                # dtype (int for int64, float for float64, ...); a cheap exact-type check
+                python = tuple(t for t, d in _PYTHON_SCALAR_DTYPES.items() if d == buffer.dtype)
+                self._scalar_types = (buffer.dtype.type, *python)
 
     def _grow(self) -> np.ndarray:
         return self._reallocate(max(2 * self._count, _INITIAL_CAPACITY))

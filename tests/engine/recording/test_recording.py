@@ -245,3 +245,31 @@ def test_event_rows_for_scalars_vectors_and_matrices():
     empty = EventTable()
     empty.add(1, np.zeros((3, 4), bool))
     assert empty.data.shape == (0, 3)
+
+
+@pytest.mark.parametrize(
+    "first, later, dtype",
+    [
+        (np.float32(0.5), [np.float32(1.25), np.float32(-3.0)], np.float32),
+        (1, [2, 3], np.int64),
+        (0.5, [1.5, 2.5], np.float64),
+        (True, [False, np.bool_(True)], np.bool_),
+    ],
+)
+def test_scalar_samples_of_the_series_type_stay_one_array(first, later, dtype):
+    """The scalar fast path of Series.append takes exactly what the careful path takes."""
+    from engine.recording.series import Series
+
+    series = Series()
+    for value in [first, *later]:
+        series.append(value)
+    assert series.view().dtype == dtype and series.view().tolist() == [first, *later]
+
+
+def test_a_scalar_of_another_type_still_keeps_every_sample():
+    from engine.recording.series import Series
+
+    series = Series()
+    series.append(np.float32(0.5))
+    series.append(2.0)  # a Python float next to float32 samples: not written into the float32 buffer
+    assert [float(v) for v in series] == [0.5, 2.0] and type(series[1]) is float
