@@ -27,6 +27,13 @@ _WORKER_ENV = {
     "MKL_NUM_THREADS": "1",
     "MPLBACKEND": "Agg",
 }
+#: dask settings of a LocalCluster started here (its worker processes get them from their nanny)
+_CLUSTER_CONFIG = {
+    "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
+    # the statistical profiler samples every worker thread's stack every 10 ms (for the dashboard's
+    # Profile page); in runs that hold the GIL it takes a share of each run's time
+    "distributed.worker.profile.enabled": False,
+}
 
 
 @dataclass
@@ -89,7 +96,7 @@ def open_client(
         raise SweepError(f"workers must be at least 1, got {count}")
     for key, value in _WORKER_ENV.items():
         os.environ.setdefault(key, value)  # spawned worker processes inherit it
-    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+    with dask.config.set(_CLUSTER_CONFIG):
         cluster = LocalCluster(
             n_workers=count,
             threads_per_worker=1,
