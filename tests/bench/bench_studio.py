@@ -18,7 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from _studio_harness import OVERHEAD_SCRIPT, interleaved, pump, seed_1000  # first: sys.path, offscreen Qt
+from _studio_harness import (  # first: sys.path, offscreen Qt
+    OVERHEAD_SCRIPT,
+    headless_slice,
+    interleaved,
+    pump,
+    seed_1000,
+)
 
 SPIKES_10K = '''
 """10 k Bernoulli neurons (raster benchmark)"""
@@ -48,13 +54,8 @@ def rate_headless(script: Path, seconds: float) -> float:
     from engine.runtime.runner import Runner
     from studio.core.script_loading import load_network_script
 
-    net = load_network_script(script).network
-    runner = Runner(net)
-    runner.start()
-    time.sleep(0.5)
-    i0, t0 = runner.iteration, time.perf_counter()
-    time.sleep(seconds)
-    rate = (runner.iteration - i0) / (time.perf_counter() - t0)
+    runner = Runner(load_network_script(script).network)
+    rate = headless_slice(runner, seconds)
     runner.stop()
     return rate
 
