@@ -24,18 +24,16 @@ FOLLOW_MS = 500
 
 
 def structure_signature(net: Any) -> tuple:
-    """What the tree shows, as a fingerprint: objects and their behavior keys (ids and sizes)."""
+    """What the tree shows, as a fingerprint: objects and their behavior keys (ids), group sizes."""
     if net is None:
         return ()
-    objects = [net, *net.NeuronGroups, *net.SynapseGroups]
-    return tuple(
-        (
-            id(obj),
-            int(getattr(obj, "size", 0) or 0),
-            tuple((k, id(b)) for k, b in introspect.behavior_rows(obj)),
-        )
-        for obj in objects
-    )
+    groups = tuple((id(g), introspect.group_size(g), _behavior_keys(g)) for g in net.NeuronGroups)
+    synapses = tuple((id(sg), _behavior_keys(sg)) for sg in net.SynapseGroups)
+    return (_behavior_keys(net), groups, synapses)
+
+
+def _behavior_keys(obj: Any) -> tuple:
+    return tuple((k, id(b)) for k, b in introspect.behavior_rows(obj))
 
 
 def _behavior_text(key: Any, behavior: Any) -> tuple[str, str, str]:

@@ -33,3 +33,14 @@ def test_a_behavior_and_a_group_added_between_iterations_appear(make_window, qtb
         NeuronGroup(net=net, tag="extra", size=4, behavior={})
     qtbot.waitUntil(lambda: tree.rebuilds == 2, timeout=5000)
     assert "extra" in _rows(tree) and structure_signature(net) != signature
+
+
+def test_the_fingerprint_reads_no_tag_as_an_attribute():
+    """``net.size`` on a Network is a tag lookup: a group tagged 'size' must not enter the fingerprint."""
+    from engine import Network
+
+    net = Network()
+    NeuronGroup(net=net, tag="size", size=3, behavior={})
+    net.initialize(info=False)
+    first = structure_signature(net)
+    assert first == structure_signature(net) and len(first[1]) == 1
