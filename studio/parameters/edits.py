@@ -196,6 +196,9 @@ class EditController(QObject):
             if not self._poll.isActive():
                 self._poll.start()
             return False
+        # an older edit of this path may still wait (its iteration passed a moment ago, before the
+        # poll sent it): this newer one replaces it, or the older one would be applied after it
+        self._waiting.pop(req.path, None)
         self._dispatch(req, source, record)
         return True
 
