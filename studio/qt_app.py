@@ -24,6 +24,11 @@ def prepare_environment(headless: bool) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+#: the QApplication made here (Python owns it: without a reference it would be destroyed when the
+#: caller's reference goes, while windows and pyqtgraph's objects may still exist)
+_KEPT: list[Any] = []
+
+
 def application() -> Any:
     """The QApplication (created on first use, with organisation / application names, style and
     window icon)."""
@@ -35,6 +40,7 @@ def application() -> Any:
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
         app = QApplication(sys.argv[:1])
+        _KEPT.append(app)  # alive until the interpreter exits, whoever called this
         from studio.style import apply_style
 
         apply_style(app)

@@ -159,9 +159,8 @@ def test_network_ui_script_opens_the_studio(run_python, tmp_path):
 def test_python_script_py_with_network_ui_quits_on_request(run_python, tmp_path):
     script = tmp_path / "ui_script.py"
     script.write_text(NETWORK_UI_SCRIPT)
-    out = run_python(
-        script=script, env={"QT_QPA_PLATFORM": "offscreen", "MNN_STUDIO_QUIT_AFTER": "1.5"}, timeout=120
-    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "MNN_STUDIO_QUIT_AFTER": "1.5", "PYTHONFAULTHANDLER": "1"}
+    out = run_python(script=script, env=env, timeout=120)  # faulthandler: a crash at exit shows where
     assert out.returncode == 0, out.stderr[-3000:]
     assert "UI from a script" in out.stdout and "after show, iteration" in out.stdout
 
