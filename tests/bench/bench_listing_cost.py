@@ -25,46 +25,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 
 import numpy as np  # noqa: E402
 
-from engine import Behavior, Network, NeuronGroup, SynapseGroup, afferent  # noqa: E402
-from studio.core import introspect  # noqa: E402
-from studio.parameters.model import behavior_fields, variable_fields  # noqa: E402
-from tests.support.behaviors import Basic_Behavior  # noqa: E402
-
-SPLIT_DICT_PYTHON = sys.version_info[:2] in ((3, 11), (3, 12))
-
-
-class Input_Behavior(Behavior):
-    def initialize(self, neurons):
-        for synapse in neurons.synapses(afferent, "GLUTAMATE"):
-            synapse.W = synapse.matrix("uniform", density=0.1)
-
-    def iteration(self, neurons):
-        for synapse in neurons.synapses(afferent, "GLUTAMATE"):
-            neurons.voltage += synapse.W.dot(synapse.src.spike) / synapse.src.size * 10
-
-
-def _seed_network() -> Network:
-    np.random.seed(1)
-    net = Network()
-    group = NeuronGroup(
-        net=net, tag="my_neurons", size=100, behavior={1: Basic_Behavior(threshold=0.5), 2: Input_Behavior()}
-    )
-    SynapseGroup(net=net, src=group, dst=group, tag="GLUTAMATE")
-    net.initialize(info=False)
-    return net
-
-
-def _list_like_the_studio(net: Network) -> int:
-    """What the window does when it opens a network: variables per group, fields per behavior."""
-    count = 0
-    for group in net.NeuronGroups:
-        count += len(introspect.neuron_variables(group))
-        count += len(variable_fields(group, group.tags[0]))
-        for _key, behavior in introspect.behavior_rows(group):
-            count += len(behavior_fields(behavior, f"{group.tags[0]}.{behavior.tags[0]}"))
-    for sg in net.SynapseGroups:
-        count += len(variable_fields(sg, sg.tags[0]))
-    return count
+from engine import Network  # noqa: E402
+from tests.support.listing import list_like_the_studio, seed_network  # noqa: E402
 
 
 def _read_ns(obj: object, name: str) -> float:
@@ -90,8 +52,8 @@ def main() -> None:
     vars(listed)
     control = _read_ns(listed, "voltage") / _read_ns(fresh, "voltage")
     print(f"plain object: read after vars() / before      {control:5.2f}  (the effect: ~3 on 3.11/3.12)")
-    fresh_net, listed_net = _seed_network(), _seed_network()
-    _list_like_the_studio(listed_net)
+    fresh_net, listed_net = seed_network(), seed_network()
+    list_like_the_studio(listed_net)
     for name, a, b in (
         ("group", fresh_net.NeuronGroups[0], listed_net.NeuronGroups[0]),
         ("synapse group", fresh_net.SynapseGroups[0], listed_net.SynapseGroups[0]),

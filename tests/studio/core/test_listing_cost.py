@@ -17,51 +17,12 @@ from __future__ import annotations
 
 import builtins
 
-import numpy as np
-
-from engine import Behavior, Network, NeuronGroup, SynapseGroup, afferent
 from engine.model.introspection import instance_attributes
-from studio.core import introspect
-from studio.parameters.model import behavior_fields, variable_fields
-from tests.support.behaviors import Basic_Behavior
-
-
-class Input_Behavior(Behavior):
-    def initialize(self, neurons):
-        for synapse in neurons.synapses(afferent, "GLUTAMATE"):
-            synapse.W = synapse.matrix("uniform", density=0.1)
-
-    def iteration(self, neurons):
-        for synapse in neurons.synapses(afferent, "GLUTAMATE"):
-            neurons.voltage += synapse.W.dot(synapse.src.spike) / synapse.src.size * 10
-
-
-def _seed_network() -> Network:
-    np.random.seed(1)
-    net = Network()
-    group = NeuronGroup(
-        net=net, tag="my_neurons", size=100, behavior={1: Basic_Behavior(threshold=0.5), 2: Input_Behavior()}
-    )
-    SynapseGroup(net=net, src=group, dst=group, tag="GLUTAMATE")
-    net.initialize(info=False)
-    return net
-
-
-def _list_like_the_studio(net: Network) -> int:
-    """What the window does when it opens a network: variables per group, fields per behavior."""
-    count = 0
-    for group in net.NeuronGroups:
-        count += len(introspect.neuron_variables(group))
-        count += len(variable_fields(group, group.tags[0]))
-        for _key, behavior in introspect.behavior_rows(group):
-            count += len(behavior_fields(behavior, f"{group.tags[0]}.{behavior.tags[0]}"))
-    for sg in net.SynapseGroups:
-        count += len(variable_fields(sg, sg.tags[0]))
-    return count
+from tests.support.listing import list_like_the_studio, seed_network
 
 
 def test_listing_reads_no_instance_dict_and_changes_nothing(monkeypatch):
-    net = _seed_network()
+    net = seed_network()
     objects = [
         *net.NeuronGroups,
         *net.SynapseGroups,
@@ -81,7 +42,7 @@ def test_listing_reads_no_instance_dict_and_changes_nothing(monkeypatch):
 
     monkeypatch.setattr(builtins, "vars", recording(real_vars))
     monkeypatch.setattr(builtins, "dir", recording(real_dir))
-    assert _list_like_the_studio(net) > 0
+    assert list_like_the_studio(net) > 0
     monkeypatch.undo()
     assert touched == []  # no vars()/dir() of an engine object (they would materialize its dict)
     after = [(id(o), {k: id(v) for k, v in instance_attributes(o).items()}) for o in objects]
