@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from studio.qt_app import application, prepare_environment, settings
+from studio.qt_app import application, delete_now, prepare_environment, settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,17 +181,8 @@ def show_network(
     if app.property("mnn_event_loop"):
         return window
     _exec(app)
-    _delete_now(window)
+    delete_now(window)
     return None
-
-
-def _delete_now(window: Any) -> None:
-    """Close ``window`` (its runner and kernel stop) and delete it and its children now."""
-    from PyQt6.QtCore import QCoreApplication, QEvent
-
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 if __name__ == "__main__":  # pragma: no cover

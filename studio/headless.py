@@ -62,6 +62,8 @@ def run_headless(args: Any) -> int:
             code = code or 3
         else:
             print(f"mnn-studio: saved {out} at iteration {bridge.iteration}")
-    window.close()
+    from studio.qt_app import delete_now
+
+    delete_now(window)  # while the QApplication exists: nothing Qt is left to the interpreter's exit
     app.processEvents()
     return code
