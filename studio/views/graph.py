@@ -151,11 +151,10 @@ class GraphView(LiveView):
             return
         paths = gm.edge_paths(g, radii)
         self.edge_curve.setData(*gm.joined(paths))
-        centre = g.pos.mean(axis=0)
         for k, path in enumerate(paths):
             self._heads[k].setStyle(angle=gm.arrow_angle(path))
             self._heads[k].setPos(*path[-1])
-            point, anchor = gm.label_point(path, centre)
+            point, anchor = gm.label_point(path)
             self._edge_labels[k].setAnchor(anchor)
             self._edge_labels[k].setPos(*point)
 

@@ -101,10 +101,10 @@ def _loop(p: np.ndarray, centre: np.ndarray, radius: float, k: int) -> np.ndarra
     return middle + r * np.column_stack([np.cos(angle), np.sin(angle)])
 
 
-def label_point(path: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, tuple[float, float]]:
+def label_point(path: np.ndarray) -> tuple[np.ndarray, tuple[float, float]]:
     """Where an edge's label goes and its anchor: above a loop (its top; a label beside it would
     need as much room again sideways), else 30 % along the arrow (the labels of A→B and B→A do not
-    overlap). ``centre``: the graph's centre (kept for callers; loops already point away from it)."""
+    overlap)."""
     if len(path) <= 2:
         return path[0] + 0.3 * (path[1] - path[0]), (0.5, 0.5)
     top = path[int(np.argmax(path[:, 1]))]
